@@ -29,7 +29,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `node scripts/build-if-stale.mjs && tsx scripts/with-db.ts --fresh --migrate --seed -- next start -p ${port} -H 127.0.0.1`,
+    command: `node scripts/build-if-stale.mjs && tsx scripts/with-db.ts --fresh --migrate --seed -- next start -p ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -42,6 +42,10 @@ export default defineConfig({
       // The end-to-end database is always the embedded one, whatever the shell has set.
       DATABASE_URL: "",
       PORT: String(port),
+      // next start runs with NODE_ENV=production; the test mode keeps test-only sign-in available.
+      APP_MODE: "test",
+      DEMO_SIGN_IN: "on",
+      APP_URL: baseURL,
     },
   },
 });

@@ -15,7 +15,12 @@ console.error(`[verkstad] starting Verkstad on http://localhost:${port} (Ctrl-C 
 const child = spawn(
   path.join(root, "node_modules", ".bin", "tsx"),
   ["scripts/with-db.ts", "--migrate", "--seed-if-empty", "--", path.join(root, "node_modules", ".bin", "next"), "start", "-p", port],
-  { cwd: root, stdio: "inherit", env: { ...process.env, PORT: port } },
+  {
+    cwd: root,
+    stdio: "inherit",
+    // The demo runs the production build in demo mode: demo sign-in and the captured-mail page are on.
+    env: { APP_MODE: "demo", DEMO_SIGN_IN: "on", APP_URL: `http://localhost:${port}`, ...process.env, PORT: port },
+  },
 );
 // The terminal sends Ctrl-C to the whole process group; wait for the app and database to stop.
 process.on("SIGINT", () => undefined);

@@ -24,8 +24,8 @@ const stamp = path.join(root, "node_modules", ".verkstad-lock-sha256");
 const want = createHash("sha256").update(fs.readFileSync(lock)).digest("hex");
 const have = fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8") : "";
 if (have !== want) {
-  log(fs.existsSync(path.join(root, "node_modules")) ? "package-lock.json changed: reinstalling packages" : "installing packages (npm ci)");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  log(fs.existsSync(path.join(root, "node_modules")) ? "package-lock.json changed: reinstalling packages" : "installing packages (npm install)");
+  run("npm", ["install", "--no-audit", "--no-fund"]);
   fs.writeFileSync(stamp, want);
 }
 

@@ -1,0 +1,36 @@
+import { routing, type AppLocale, type AppPathname } from "./routing";
+
+/** "" for Swedish (the default language has no prefix), "/en" for English. */
+export function localePrefix(locale: AppLocale): string {
+  return locale === routing.defaultLocale ? "" : `/${locale}`;
+}
+
+/** The localized path templates of an internal pathname, e.g. "/workshop/[slug]" → sv "/verkstad/[slug]". */
+export function templatesOf(pathname: AppPathname): Record<AppLocale, string> {
+  const config = routing.pathnames[pathname];
+  return typeof config === "string" ? { sv: config, en: config } : config;
+}
+
+/**
+ * The address of a page in a language, with its parameters filled in (URL-encoded). The same
+ * as next-intl's getPathname, without pulling its client navigation into server code and tests.
+ */
+export function localizedPath(locale: AppLocale, pathname: AppPathname, params: Record<string, string> = {}): string {
+  const path = templatesOf(pathname)[locale].replace(/\[(\w+)\]/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing parameter "${name}" for ${pathname}`);
+    return encodeURIComponent(value);
+  });
+  const prefix = localePrefix(locale);
+  return prefix && path === "/" ? prefix : `${prefix}${path}`;
+}
+
+/** Addresses of public pages in a language; the words in the path follow the language. */
+export const paths = {
+  calendar: (locale: AppLocale) => localizedPath(locale, "/"),
+  workshop: (locale: AppLocale, slug: string) => localizedPath(locale, "/workshop/[slug]", { slug }),
+  lecture: (locale: AppLocale, workshopSlug: string, lectureSlug: string) =>
+    localizedPath(locale, "/workshop/[slug]/lecture/[lectureSlug]", { slug: workshopSlug, lectureSlug }),
+  accessibility: (locale: AppLocale) => localizedPath(locale, "/accessibility"),
+  privacy: (locale: AppLocale) => localizedPath(locale, "/privacy"),
+};

@@ -1,0 +1,41 @@
+import { defineRouting } from "next-intl/routing";
+
+/**
+ * Swedish at "/", English under "/en". Paths are localized: a Swedish reader sees Swedish words
+ * in the address bar (/verkstad/…), an English reader English ones (/en/workshop/…); the
+ * folders under app/[locale] carry the English (internal) names.
+ *
+ * The locale comes from the address alone (no cookie, no Accept-Language redirect): a link to a
+ * Swedish page always opens in Swedish, and public pages set no cookie.
+ */
+export const routing = defineRouting({
+  locales: ["sv", "en"],
+  defaultLocale: "sv",
+  localePrefix: "as-needed",
+  localeDetection: false,
+  localeCookie: false,
+  pathnames: {
+    "/": "/",
+    "/workshop/[slug]": { sv: "/verkstad/[slug]", en: "/workshop/[slug]" },
+    "/workshop/[slug]/lecture/[lectureSlug]": {
+      sv: "/verkstad/[slug]/forelasning/[lectureSlug]",
+      en: "/workshop/[slug]/lecture/[lectureSlug]",
+    },
+    "/accessibility": { sv: "/tillganglighet", en: "/accessibility" },
+    "/privacy": { sv: "/personuppgifter", en: "/privacy" },
+  },
+});
+
+export type AppLocale = (typeof routing.locales)[number];
+export type AppPathname = keyof typeof routing.pathnames;
+
+/**
+ * The language the calendar's own content (titles, descriptions) is written in. On pages in
+ * another language such text is marked with this lang, so screen readers pronounce it right
+ * (WCAG 3.1.2 Language of Parts).
+ */
+export const CONTENT_LOCALE: AppLocale = "sv";
+
+export function contentLang(pageLocale: AppLocale): AppLocale | undefined {
+  return pageLocale === CONTENT_LOCALE ? undefined : CONTENT_LOCALE;
+}
