@@ -12,19 +12,63 @@ const schema = z.object({
   /** Connections per app instance; several instances share one PostgreSQL. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   APP_URL: z.url().default("http://localhost:3000"),
+  /**
+   * What this deployment is. "production" turns off everything meant for demos and tests
+   * (demo sign-in, the captured-mail page) whatever else is set. Defaults to "production"
+   * when NODE_ENV is production, so a forgotten variable fails safe.
+   */
+  APP_MODE: z.enum(["production", "demo", "test", "development"]).optional(),
+  /** "on" enables sign-in as a seeded demo user without e-mail; ignored when APP_MODE is production. */
+  DEMO_SIGN_IN: z.enum(["on", "off"]).default("off"),
+  /** Signs session cookies and hashes magic-link tokens. Required in production. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Minutes a magic link stays valid. */
+  MAGIC_LINK_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, "APP_MODE" | "AUTH_SECRET"> & {
+  APP_MODE: "production" | "demo" | "test" | "development";
+  AUTH_SECRET: string;
+};
+
+/** Demo sign-in is possible only when explicitly turned on and never in production mode. */
+export function demoSignInEnabled(env: Env): boolean {
+  return env.DEMO_SIGN_IN === "on" && env.APP_MODE !== "production";
+}
+
+/** Dev-only tools (captured e-mail page) exist outside production mode only. */
+export function devToolsEnabled(env: Env): boolean {
+  return env.APP_MODE !== "production";
+}
 
 let cached: Env | undefined;
 
+/** For tests: validate a given environment without caching it. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return buildEnv(source);
+}
+
 export function getEnv(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  cached = buildEnv(process.env);
+  return cached;
+}
+
+function buildEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}\nStart the app with "npm run demo", or set DATABASE_URL.`);
   }
-  cached = parsed.data;
-  return cached;
+  const data = parsed.data;
+  const mode = data.APP_MODE ?? (data.NODE_ENV === "production" ? "production" : "development");
+  if (mode === "production" && !data.AUTH_SECRET) {
+    throw new Error("Invalid environment: AUTH_SECRET (32+ random characters) is required in production.");
+  }
+  return {
+    ...data,
+    APP_MODE: mode,
+    // Outside production a fixed secret keeps the quick start to two commands; it is never used in production.
+    AUTH_SECRET: data.AUTH_SECRET ?? "verkstad-development-secret-not-for-production-use",
+  };
 }

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/**
+ * Field schemas shared by forms (client) and actions (server). Messages are translation keys
+ * under "errors.fields" in messages/*.json; limits travel as params ({max}).
+ */
+const NO_MARKUP = /^[^<>\u0000-\u001f\u007f]*$/;
+
+export const FIELD_LIMITS = { name: 100, title: 100, organisationName: 150, email: 254 } as const;
+
+export const emailField = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(FIELD_LIMITS.email, { error: "tooLong" })
+  .pipe(z.email({ error: "invalidEmail" }))
+  .transform((email) => email.toLowerCase());
+
+function plainText(max: number) {
+  return z
+    .string({ error: "required" })
+    .trim()
+    .max(max, { error: "tooLong" })
+    .regex(NO_MARKUP, { error: "forbiddenCharacters" });
+}
+
+export const requiredText = (max: number) => plainText(max).min(1, { error: "required" });
+export const optionalText = (max: number) =>
+  plainText(max)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const personNameField = requiredText(FIELD_LIMITS.name);
+export const titleField = requiredText(FIELD_LIMITS.title);
+
+export const localeField = z.enum(["sv", "en"], { error: "invalidChoice" });
+
+/** An id of a row we created (cuid); anything else is refused before it reaches the database. */
+export const idField = z.string({ error: "required" }).regex(/^[a-z0-9]{20,40}$/, { error: "invalidChoice" });
