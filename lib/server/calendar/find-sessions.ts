@@ -26,21 +26,8 @@ export type PublicSession = {
   workshop: { slug: string; title: string };
 };
 
-type Row = {
-  kind: "gathering" | "lecture";
-  id: string;
-  slug: string | null;
-  number: number | null;
-  title: string;
-  theme: string | null;
-  status: PublicSessionStatus;
-  startsAt: Date;
-  endsAt: Date;
-  capacity: number;
-  seatsTaken: number;
-  priceMemberOre: number | null;
-  priceNonMemberOre: number | null;
-  vatRateBp: number | null;
+/** One flat SQL row; nested objects are built from the prefixed columns. */
+type Row = Omit<PublicSession, "venue" | "lecturer" | "workshop"> & {
   venueName: string;
   venueCity: string;
   lecturerName: string | null;
