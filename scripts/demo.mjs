@@ -14,12 +14,12 @@ for (const step of [["scripts/ensure-setup.mjs"], ["scripts/build-if-stale.mjs"]
 console.error(`[verkstad] starting Verkstad on http://localhost:${port} (Ctrl-C stops it)`);
 const child = spawn(
   path.join(root, "node_modules", ".bin", "tsx"),
-  ["scripts/with-db.ts", "--migrate", "--seed-if-empty", "--", path.join(root, "node_modules", ".bin", "next"), "start", "-p", port],
+  ["scripts/with-db.ts", "--migrate", "--seed-if-empty", "--", process.execPath, "scripts/serve.mjs"],
   {
     cwd: root,
     stdio: "inherit",
     // The demo runs the production build in demo mode: demo sign-in and the captured-mail page are on.
-    env: { APP_MODE: "demo", DEMO_SIGN_IN: "on", APP_URL: `http://localhost:${port}`, ...process.env, PORT: port },
+    env: { APP_MODE: "demo", DEMO_SIGN_IN: "on", MAIL_CAPTURE: "on", APP_URL: `http://localhost:${port}`, ...process.env, PORT: port },
   },
 );
 // The terminal sends Ctrl-C to the whole process group; wait for the app and database to stop.

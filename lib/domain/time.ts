@@ -16,6 +16,18 @@ const TIME_RE = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 export class TimeError extends Error {}
 
+// Intl.DateTimeFormat is costly to build (~70 µs); the calendar formats hundreds of times per page.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function fmt(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 function parseDate(date: LocalDate): [number, number, number] {
   const m = DATE_RE.exec(date);
   if (!m) throw new TimeError(`Not a date (YYYY-MM-DD): ${date}`);
@@ -68,7 +80,7 @@ export function isOnOrBeforeDeadline(deadline: LocalDate, now: Date): boolean {
 
 /** The Stockholm calendar date of an instant. */
 export function toStockholmDate(instant: Date): LocalDate {
-  const parts = new Intl.DateTimeFormat("en-CA", {
+  const parts = fmt("en-CA", {
     timeZone: STOCKHOLM,
     year: "numeric",
     month: "2-digit",
@@ -79,7 +91,7 @@ export function toStockholmDate(instant: Date): LocalDate {
 
 /** The Stockholm wall-clock time of an instant, "HH:mm". */
 export function toStockholmTime(instant: Date): string {
-  return new Intl.DateTimeFormat("en-GB", {
+  return fmt("en-GB", {
     timeZone: STOCKHOLM,
     hour: "2-digit",
     minute: "2-digit",
@@ -107,7 +119,7 @@ const intlLocale = (locale: AppLocale) => (locale === "sv" ? "sv-SE" : "en-GB");
 
 /** "tisdag 13 oktober 2026" / "Tuesday 13 October 2026" */
 export function formatStockholmDate(instant: Date, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return fmt(intlLocale(locale), {
     timeZone: STOCKHOLM,
     weekday: "long",
     day: "numeric",
@@ -116,7 +128,7 @@ export function formatStockholmDate(instant: Date, locale: AppLocale): string {
   }).format(instant);
 }
 
-/** A Stockholm clock time: "9.00" in Swedish (Språkrådet: a point between hours and minutes), "09:00" in English. */
+/** A Stockholm clock time: "09.00" in Swedish (Språkrådet: a point between hours and minutes), "09:00" in English. */
 export function formatStockholmTime(instant: Date, locale: AppLocale): string {
   const hhmm = toStockholmTime(instant);
   return locale === "sv" ? hhmm.replace(":", ".") : hhmm;
@@ -129,7 +141,7 @@ export function formatStockholmTimeRange(start: Date, end: Date, locale: AppLoca
 
 /** A calendar date (deadline, start day) written out: "7 september 2026". */
 export function formatLocalDate(date: LocalDate, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return fmt(intlLocale(locale), {
     timeZone: "UTC",
     day: "numeric",
     month: "long",
@@ -140,7 +152,7 @@ export function formatLocalDate(date: LocalDate, locale: AppLocale): string {
 /** "oktober 2026" / "October 2026" for a "YYYY-MM" key. */
 export function formatMonth(monthKey: string, locale: AppLocale): string {
   const [y, m] = monthKey.split("-").map(Number);
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "UTC", month: "long", year: "numeric" }).format(
+  return fmt(intlLocale(locale), { timeZone: "UTC", month: "long", year: "numeric" }).format(
     new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)),
   );
 }

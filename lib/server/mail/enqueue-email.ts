@@ -1,11 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-/** E-mail templates and their parameters. Rendering and delivery (SMTP worker) come with the outbox issue. */
-export type EmailTemplates = {
-  "magic-link": { url: string; expiresMinutes: number };
-  "role-granted": { role: string; grantedBy: string };
-};
+import type { EmailTemplates } from "@/lib/mail/render";
 
 export type EnqueueEmail<T extends keyof EmailTemplates = keyof EmailTemplates> = {
   to: string;
@@ -29,6 +25,11 @@ export async function enqueueEmail<T extends keyof EmailTemplates>(tx: Prisma.Tr
     dedupeKey: message.dedupeKey ?? null,
   };
   if (!message.dedupeKey) return tx.outboxMessage.create({ data });
-  // Upsert on the unique key: concurrent jobs that queue the same reminder both succeed, one row.
-  return tx.outboxMessage.upsert({ where: { dedupeKey: message.dedupeKey }, create: data, update: {} });
+  // ON CONFLICT DO NOTHING: concurrent jobs that queue the same reminder both succeed, one row.
+  // (Prisma's upsert can raise a unique violation under that race.)
+  await tx.$executeRaw`
+    insert into "OutboxMessage" ("id", "dedupeKey", "toEmail", "locale", "template", "payload")
+    values (${randomUUID()}, ${message.dedupeKey}, ${data.toEmail}, ${data.locale}::"Locale", ${data.template}, ${JSON.stringify(message.params)}::jsonb)
+    on conflict ("dedupeKey") do nothing`;
+  return tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: message.dedupeKey } });
 }
