@@ -16,17 +16,17 @@ const TIME_RE = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 export class TimeError extends Error {}
 
-// Intl.DateTimeFormat is costly to build (~70 µs); the calendar formats hundreds of times per page.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function fmt(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, options);
-    formatters.set(key, f);
-  }
-  return f;
-}
+// Intl.DateTimeFormat is costly to build (~70 µs) and the calendar formats hundreds of values per
+// page, so every formatter is built once, here.
+const dateParts = new Intl.DateTimeFormat("en-CA", { timeZone: STOCKHOLM, year: "numeric", month: "2-digit", day: "2-digit" });
+const clock = new Intl.DateTimeFormat("en-GB", { timeZone: STOCKHOLM, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const perLocale = (options: Intl.DateTimeFormatOptions): Record<AppLocale, Intl.DateTimeFormat> => ({
+  sv: new Intl.DateTimeFormat("sv-SE", options),
+  en: new Intl.DateTimeFormat("en-GB", options),
+});
+const longDate = perLocale({ timeZone: STOCKHOLM, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const calendarDay = perLocale({ timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+const monthYear = perLocale({ timeZone: "UTC", month: "long", year: "numeric" });
 
 function parseDate(date: LocalDate): [number, number, number] {
   const m = DATE_RE.exec(date);
@@ -80,23 +80,12 @@ export function isOnOrBeforeDeadline(deadline: LocalDate, now: Date): boolean {
 
 /** The Stockholm calendar date of an instant. */
 export function toStockholmDate(instant: Date): LocalDate {
-  const parts = fmt("en-CA", {
-    timeZone: STOCKHOLM,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
-  return parts; // en-CA formats as YYYY-MM-DD
+  return dateParts.format(instant); // en-CA formats as YYYY-MM-DD
 }
 
 /** The Stockholm wall-clock time of an instant, "HH:mm". */
 export function toStockholmTime(instant: Date): string {
-  return fmt("en-GB", {
-    timeZone: STOCKHOLM,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(instant);
+  return clock.format(instant);
 }
 
 /** "YYYY-MM" of an instant in Stockholm; groups the calendar by month. */
@@ -115,17 +104,9 @@ export function localDateToDateColumn(date: LocalDate): Date {
   return new Date(Date.UTC(y, mo - 1, d));
 }
 
-const intlLocale = (locale: AppLocale) => (locale === "sv" ? "sv-SE" : "en-GB");
-
 /** "tisdag 13 oktober 2026" / "Tuesday 13 October 2026" */
 export function formatStockholmDate(instant: Date, locale: AppLocale): string {
-  return fmt(intlLocale(locale), {
-    timeZone: STOCKHOLM,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(instant);
+  return longDate[locale].format(instant);
 }
 
 /** A Stockholm clock time: "09.00" in Swedish (Språkrådet: a point between hours and minutes), "09:00" in English. */
@@ -141,18 +122,11 @@ export function formatStockholmTimeRange(start: Date, end: Date, locale: AppLoca
 
 /** A calendar date (deadline, start day) written out: "7 september 2026". */
 export function formatLocalDate(date: LocalDate, locale: AppLocale): string {
-  return fmt(intlLocale(locale), {
-    timeZone: "UTC",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(localDateToDateColumn(date));
+  return calendarDay[locale].format(localDateToDateColumn(date));
 }
 
 /** "oktober 2026" / "October 2026" for a "YYYY-MM" key. */
 export function formatMonth(monthKey: string, locale: AppLocale): string {
   const [y, m] = monthKey.split("-").map(Number);
-  return fmt(intlLocale(locale), { timeZone: "UTC", month: "long", year: "numeric" }).format(
-    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)),
-  );
+  return monthYear[locale].format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
 }
