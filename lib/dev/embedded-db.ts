@@ -119,24 +119,25 @@ export async function startEmbeddedDb(options: { dataDir: string; log?: (line: s
   });
 }
 
-/** Creates the database if it does not exist (CREATE DATABASE cannot run in a transaction). */
-export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+/** One statement on a server's maintenance database (CREATE/DROP DATABASE cannot run in a transaction). */
+export async function adminQuery(serverUrl: string, sql: string, params: unknown[] = []) {
   const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
   await client.connect();
   try {
-    const found = await client.query("select 1 from pg_database where datname = $1", [database]);
-    if (found.rowCount === 0) await client.query(`create database "${database.replaceAll('"', "")}"`);
+    return await client.query(sql, params);
   } finally {
     await client.end();
   }
 }
 
+const quoteIdent = (name: string) => `"${name.replaceAll('"', "")}"`;
+
+/** Creates the database if it does not exist. */
+export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+  const found = await adminQuery(serverUrl, "select 1 from pg_database where datname = $1", [database]);
+  if (found.rowCount === 0) await adminQuery(serverUrl, `create database ${quoteIdent(database)}`);
+}
+
 export async function dropDatabase(serverUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists "${database.replaceAll('"', "")}" with (force)`);
-  } finally {
-    await client.end();
-  }
+  await adminQuery(serverUrl, `drop database if exists ${quoteIdent(database)} with (force)`);
 }

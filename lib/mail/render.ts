@@ -3,7 +3,8 @@
  * recipient's language. Texts live in messages/emails.{sv,en}.json. No server-only imports: the
  * delivery worker runs outside Next.js.
  */
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import type { AbstractIntlMessages } from "next-intl";
+import { looseTranslator } from "@/lib/i18n/loose-translator";
 import en from "@/messages/emails.en.json";
 import sv from "@/messages/emails.sv.json";
 
@@ -15,7 +16,6 @@ export type TemplateName = keyof EmailTemplates;
 export type RenderedEmail = { subject: string; text: string; html: string };
 
 const MESSAGES: Record<"sv" | "en", AbstractIntlMessages> = { sv, en };
-type Loose = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
 
 const escapeHtml = (s: string) =>
   s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
@@ -26,7 +26,7 @@ export function isTemplateName(name: string): name is TemplateName {
 
 export function renderEmail(template: string, payload: unknown, locale: "sv" | "en", appUrl: string): RenderedEmail {
   if (!isTemplateName(template)) throw new Error(`Unknown e-mail template ${template}`);
-  const t = createTranslator({ locale, messages: MESSAGES[locale] }) as unknown as Loose;
+  const t = looseTranslator(locale, MESSAGES[locale]);
   const params = (payload ?? {}) as Record<string, string | number>;
   const values: Record<string, string | number> = { ...params };
   if (template === "role-granted" && typeof params.role === "string" && t.has(`roles.${params.role}`)) {

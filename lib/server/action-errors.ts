@@ -1,7 +1,8 @@
 import "server-only";
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import type { AbstractIntlMessages } from "next-intl";
 import type { z } from "zod";
 import type { AppLocale } from "@/lib/domain/money";
+import { looseTranslator, type LooseTranslator } from "@/lib/i18n/loose-translator";
 import en from "@/messages/en.json";
 import sv from "@/messages/sv.json";
 
@@ -11,10 +12,8 @@ export type FieldIssue = { key: string; params?: Record<string, string | number>
 // Loosely typed on purpose: error codes are looked up by name at run time, with a fallback.
 const MESSAGES: Record<AppLocale, AbstractIntlMessages> = { sv, en };
 
-type LooseTranslator = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
-
 function translator(locale: AppLocale): LooseTranslator {
-  return createTranslator({ locale, messages: MESSAGES[locale] }) as unknown as LooseTranslator;
+  return looseTranslator(locale, MESSAGES[locale]);
 }
 
 export async function translateError(code: string, locale: AppLocale, params: Record<string, string | number> = {}): Promise<string> {

@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import pg from "pg";
+import { adminQuery } from "../../../lib/dev/embedded-db";
+
+export { adminQuery, dropDatabase } from "../../../lib/dev/embedded-db";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
@@ -8,16 +10,6 @@ const root = path.resolve(import.meta.dirname, "../../..");
 export function serverUrlOf(url: string): string {
   const u = new URL(url);
   return `${u.protocol}//${u.username ? `${u.username}:${u.password}@` : ""}${u.host}`;
-}
-
-export async function adminQuery(serverUrl: string, sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
-  await client.connect();
-  try {
-    return await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Runs a Prisma CLI command against a database, as the project's scripts do. */
@@ -52,8 +44,4 @@ export async function createDatabaseFromTemplate(serverUrl: string, template: st
       await new Promise((r) => setTimeout(r, 100 * attempt));
     }
   }
-}
-
-export async function dropDatabase(serverUrl: string, name: string) {
-  await adminQuery(serverUrl, `drop database if exists "${name}" with (force)`);
 }
