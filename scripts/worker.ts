@@ -1,12 +1,15 @@
 /**
- * Background worker: delivers the e-mail outbox over SMTP (lib/mail/deliver.ts). Run beside the
- * app by scripts/serve.mjs; any number of workers may run against one database.
+ * Background worker: delivers the e-mail outbox over SMTP (lib/mail/deliver.ts) and runs the
+ * scheduled jobs of lib/jobs/schedules.ts through pg-boss. Run beside the app by scripts/serve.mjs;
+ * any number of workers may run against one database (each scheduled slot still runs once).
  * With MAIL_CAPTURE=on (demo, development) it also runs the local SMTP capture, which keeps every
  * message in .data/mail so sign-in links work without a mail server.
  */
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { startSmtpCapture, type SmtpCapture } from "../lib/dev/smtp-capture";
+import { startBoss, stopBoss } from "../lib/jobs/boss";
+import { SCHEDULE_TIME_ZONE, scheduledJobs, startScheduledJobs } from "../lib/jobs/schedules";
 import { deliverDueEmails } from "../lib/mail/deliver";
 import { createPrismaClient } from "../lib/prisma-client";
 
@@ -38,6 +41,9 @@ async function main() {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  const boss = await startBoss(url!, { log });
+  await startScheduledJobs(boss, db, { log });
+  log(`scheduled jobs (${SCHEDULE_TIME_ZONE}): ${scheduledJobs.map((job) => `${job.name} "${job.cron}"`).join(", ")}`);
   log("delivering the e-mail outbox");
   while (!stopping) {
     try {
@@ -48,6 +54,7 @@ async function main() {
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+  await stopBoss(boss);
   transport.close();
   await db.$disconnect();
   await capture?.stop();

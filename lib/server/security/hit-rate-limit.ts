@@ -17,11 +17,3 @@ export async function hitRateLimit(key: string, rule: RateLimitRule, now: Date):
   const count = Number(rows[0]?.count ?? 0);
   return count <= rule.limit ? { allowed: true } : { allowed: false, retryAfterSeconds: retryAfterSeconds(now, rule.windowSeconds) };
 }
-
-/** Old windows are useless; a scheduled job calls this. */
-export async function pruneRateLimits(now: Date, olderThanSeconds = 24 * 60 * 60): Promise<number> {
-  const { count } = await db.rateLimitBucket.deleteMany({
-    where: { windowStart: { lt: new Date(now.getTime() - olderThanSeconds * 1000) } },
-  });
-  return count;
-}
