@@ -46,6 +46,9 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await adminQuery(serverUrl, `drop database if exists "${template}" with (force)`);
-    await embedded?.stop();
+    // Another run in the same checkout may share this embedded server (it reuses a running one):
+    // the last run to finish stops it.
+    const others = await adminQuery(serverUrl, `select count(*)::int as n from pg_database where datname like 'verkstad_tpl_%'`);
+    if (Number(others.rows[0]?.n ?? 0) === 0) await embedded?.stop();
   };
 }
