@@ -29,7 +29,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `node scripts/build-if-stale.mjs && tsx scripts/with-db.ts --fresh --migrate --seed -- next start -p ${port}`,
+    // The app and the worker together (as in production), with the worker's SMTP capture, so
+    // e-mails travel over real SMTP and the dev mail page shows them.
+    command: `node scripts/build-if-stale.mjs && tsx scripts/with-db.ts --fresh --migrate --seed -- node scripts/serve.mjs`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -46,6 +48,11 @@ export default defineConfig({
       APP_MODE: "test",
       DEMO_SIGN_IN: "on",
       APP_URL: baseURL,
+      MAIL_CAPTURE: "on",
+      MAIL_CAPTURE_DIR: ".data/e2e-mail",
+      // Not the demo's 1025, so a running demo does not catch the tests' mail.
+      SMTP_PORT: String(port + 1),
+      OUTBOX_POLL_MS: "250",
     },
   },
 });

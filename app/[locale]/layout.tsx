@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
-import { alternatePath, PATHNAME_HEADER } from "@/lib/i18n/alternate-path";
-import { routing, type AppLocale } from "@/lib/i18n/routing";
+import { getSessionUser } from "@/lib/auth/session";
+import { devToolsEnabled, getEnv } from "@/lib/env";
+import { PATHNAME_HEADER } from "@/lib/i18n/alternate-path";
+import { paths, withQuery } from "@/lib/i18n/paths";
+import { routing } from "@/lib/i18n/routing";
 import { getSiteOrganiser } from "@/lib/server/calendar/get-site-organiser";
 import "../globals.css";
 
@@ -27,13 +30,17 @@ export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const other: AppLocale = locale === "sv" ? "en" : "sv";
-  const [requestHeaders, organiser, t] = await Promise.all([
+  const [requestHeaders, organiser, t, user] = await Promise.all([
     headers(),
     getSiteOrganiser(),
     getTranslations({ locale, namespace: "layout" }),
+    getSessionUser(),
   ]);
   const currentPath = requestHeaders.get(PATHNAME_HEADER) ?? "/";
+  // A first sign-in completes the profile before anything else.
+  if (user && !user.profileComplete && !isProfileExempt(currentPath)) {
+    redirect(withQuery(paths.account(user.locale), { next: currentPath }));
+  }
 
   return (
     <html lang={locale}>
@@ -44,8 +51,8 @@ export default async function LocaleLayout({ children, params }: Props) {
         <SiteHeader
           locale={locale}
           organiserName={organiser?.name ?? null}
-          alternateHref={alternatePath(currentPath, locale, other)}
-          currentPath={currentPath}
+          user={user}
+          devTools={devToolsEnabled(getEnv())}
         />
         <main id="main" tabIndex={-1} className="flex-1">
           {children}
@@ -54,4 +61,9 @@ export default async function LocaleLayout({ children, params }: Props) {
       </body>
     </html>
   );
+}
+
+/** Pages a person with an unfinished profile may still see: the profile form, sign-in and the dev mail page. */
+function isProfileExempt(path: string): boolean {
+  return [paths.account, paths.signIn, paths.devMail].some((page) => page("sv") === path || page("en") === path);
 }

@@ -1,20 +1,47 @@
 import { getTranslations } from "next-intl/server";
-import type { AppLocale } from "@/lib/i18n/routing";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { LanguageLink, NavLink, SignInLink } from "@/components/layout/current-path";
+import { LanguageSwitchForm } from "@/components/layout/language-switch-form";
+import type { SessionUser } from "@/lib/auth/session";
+import { areasFor, type Area } from "@/lib/domain/roles";
 import { paths } from "@/lib/i18n/paths";
+import type { AppLocale } from "@/lib/i18n/routing";
 
 type Props = {
   locale: AppLocale;
   organiserName: string | null;
-  /** The same page in the other language. */
-  alternateHref: string;
-  /** The path being shown, to mark the current menu item. */
-  currentPath: string;
+  user: SessionUser | null;
+  devTools: boolean;
 };
 
-export async function SiteHeader({ locale, organiserName, alternateHref, currentPath }: Props) {
-  const t = await getTranslations({ locale, namespace: "layout" });
-  const otherLang = t("languageSwitchLang");
+const AREA_LINKS: Partial<Record<Area, { href: (l: AppLocale) => string; label: "coordinator" | "supervisor" | "admin" }>> = {
+  coordinator: { href: paths.coordinator, label: "coordinator" },
+  supervisor: { href: paths.supervisor, label: "supervisor" },
+  admin: { href: paths.admin, label: "admin" },
+};
+
+/**
+ * The site's header: name, language switch, who is signed in, and a navigation that shows only the
+ * areas the person's roles may use (the server checks them again on every page and action).
+ */
+export async function SiteHeader({ locale, organiserName, user, devTools }: Props) {
+  const [t, tNav] = await Promise.all([
+    getTranslations({ locale, namespace: "layout" }),
+    getTranslations({ locale, namespace: "nav" }),
+  ]);
+  const other: AppLocale = locale === "sv" ? "en" : "sv";
   const calendarHref = paths.calendar(locale);
+  const items: { href: string; label: string; match: "exact" | "prefix" }[] = [
+    { href: calendarHref, label: t("calendar"), match: "exact" },
+  ];
+  if (user?.profileComplete) {
+    for (const area of areasFor(user.roles)) {
+      const link = AREA_LINKS[area];
+      if (link) items.push({ href: link.href(locale), label: tNav(link.label), match: "prefix" });
+    }
+    items.push({ href: paths.account(locale), label: tNav("account"), match: "exact" });
+  }
+
   return (
     <header className="border-b border-line bg-white">
       <div className="h-1.5 bg-brand" />
@@ -25,21 +52,43 @@ export async function SiteHeader({ locale, organiserName, alternateHref, current
           </a>
           {organiserName && <p className="text-sm text-muted sm:text-base">{organiserName}</p>}
         </div>
-        <a href={alternateHref} hrefLang={otherLang} lang={otherLang} className="font-semibold">
-          {t("languageSwitch")}
-        </a>
+        <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+          {user ? (
+            // Signed in: the choice is kept on the profile (and used for e-mails).
+            <LanguageSwitchForm locale={other} label={t("languageSwitch")} />
+          ) : (
+            <LanguageLink from={locale} to={other} label={t("languageSwitch")} className="font-semibold" />
+          )}
+          {user ? (
+            <>
+              <span className="text-base text-muted">{tNav("signedInAs", { name: user.name ?? user.email })}</span>
+              <SignOutButton label={tNav("signOut")} pendingLabel={tNav("signingOut")} callbackUrl={calendarHref} />
+            </>
+          ) : (
+            <SignInLink locale={locale} label={tNav("signIn")} className="font-semibold" />
+          )}
+        </div>
       </div>
       <nav aria-label={t("mainNav")} className="border-t border-line bg-surface">
-        <ul className="container-page flex gap-6">
-          <li>
-            <a
-              href={calendarHref}
-              aria-current={currentPath === calendarHref ? "page" : undefined}
-              className="inline-block border-b-4 border-transparent py-3 font-semibold text-ink no-underline hover:border-line aria-[current=page]:border-brand"
-            >
-              {t("calendar")}
-            </a>
-          </li>
+        <ul className="container-page flex flex-wrap gap-x-6">
+          {items.map((item) => (
+            <li key={item.href}>
+              <NavLink
+                href={item.href}
+                match={item.match}
+                className="inline-block border-b-4 border-transparent py-3 font-semibold text-ink no-underline hover:border-line aria-[current=page]:border-brand"
+              >
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+          {devTools && (
+            <li className="ml-auto">
+              <a href={paths.devMail(locale)} className="inline-block py-3 text-base text-muted">
+                {tNav("devMail")}
+              </a>
+            </li>
+          )}
         </ul>
       </nav>
     </header>

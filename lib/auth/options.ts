@@ -54,8 +54,11 @@ export function buildAuthOptions(env: Env, db: PrismaClient): NextAuthOptions {
     pages: { signIn: "/logga-in", verifyRequest: "/logga-in", error: "/logga-in" },
     callbacks: {
       async signIn({ user }) {
-        const row = await db.user.findUnique({ where: { id: user.id }, select: { erasedAt: true } });
-        return Boolean(row && !row.erasedAt);
+        // With an e-mail link, a newcomer is not a user yet (next-auth creates the row after this
+        // check): let them in. A person whose data was erased never signs in again with that address.
+        if (!user.email) return false;
+        const row = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { erasedAt: true } });
+        return !row?.erasedAt;
       },
       async jwt({ token, user }) {
         if (user) token.uid = user.id;

@@ -20,7 +20,10 @@ export type SessionUser = {
 
 let options: ReturnType<typeof buildAuthOptions> | undefined;
 export function getAuthOptions() {
-  options ??= buildAuthOptions(getEnv(), db);
+  const env = getEnv();
+  // next-auth v4 takes its own base URL (for links and redirects) only from NEXTAUTH_URL; ours is APP_URL.
+  process.env.NEXTAUTH_URL ??= env.APP_URL;
+  options ??= buildAuthOptions(env, db);
   return options;
 }
 

@@ -35,7 +35,11 @@ function matchTemplate(template: string, pathname: string): Map<string, string> 
  * "/en/workshop/ht26/lecture/x". Segments are carried over as they are (still URL-encoded).
  * Paths outside the localized list keep their words and only change prefix.
  */
-export function alternatePath(pathname: string, from: AppLocale, to: AppLocale): string {
+export function alternatePath(pathWithQuery: string, from: AppLocale, to: AppLocale): string {
+  const queryAt = pathWithQuery.search(/[?#]/);
+  const pathname = queryAt === -1 ? pathWithQuery : pathWithQuery.slice(0, queryAt);
+  const query = queryAt === -1 ? "" : pathWithQuery.slice(queryAt);
+  if (from === to) return pathWithQuery;
   const bare = stripPrefix(pathname.replace(/\/+$/, "") || "/", from);
   let target = bare;
   for (const internal of Object.keys(routing.pathnames) as AppPathname[]) {
@@ -47,5 +51,11 @@ export function alternatePath(pathname: string, from: AppLocale, to: AppLocale):
     }
   }
   const prefix = localePrefix(to);
-  return prefix && target === "/" ? prefix : `${prefix}${target}`;
+  return `${prefix && target === "/" ? prefix : `${prefix}${target}`}${query}`;
+}
+
+/** The language a path on this site is in: English under /en, Swedish otherwise. */
+export function localeOfPath(pathname: string): AppLocale {
+  const bare = pathname.split(/[?#]/)[0] ?? "/";
+  return bare === "/en" || bare.startsWith("/en/") ? "en" : "sv";
 }

@@ -33,4 +33,18 @@ export const paths = {
     localizedPath(locale, "/workshop/[slug]/lecture/[lectureSlug]", { slug: workshopSlug, lectureSlug }),
   accessibility: (locale: AppLocale) => localizedPath(locale, "/accessibility"),
   privacy: (locale: AppLocale) => localizedPath(locale, "/privacy"),
+  signIn: (locale: AppLocale) => localizedPath(locale, "/sign-in"),
+  account: (locale: AppLocale) => localizedPath(locale, "/account"),
+  coordinator: (locale: AppLocale) => localizedPath(locale, "/coordinator"),
+  supervisor: (locale: AppLocale) => localizedPath(locale, "/supervisor"),
+  admin: (locale: AppLocale) => localizedPath(locale, "/admin"),
+  adminUsers: (locale: AppLocale) => localizedPath(locale, "/admin/users"),
+  adminAudit: (locale: AppLocale) => localizedPath(locale, "/admin/audit"),
+  devMail: (locale: AppLocale) => localizedPath(locale, "/dev/mail"),
 };
+
+/** A path with a query string, e.g. the sign-in page with where to go afterwards. */
+export function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const entries = Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== "");
+  return entries.length ? `${path}?${new URLSearchParams(entries).toString()}` : path;
+}

@@ -23,6 +23,14 @@ export const routing = defineRouting({
     },
     "/accessibility": { sv: "/tillganglighet", en: "/accessibility" },
     "/privacy": { sv: "/personuppgifter", en: "/privacy" },
+    "/sign-in": { sv: "/logga-in", en: "/sign-in" },
+    "/account": { sv: "/mitt-konto", en: "/account" },
+    "/coordinator": { sv: "/samordning", en: "/coordination" },
+    "/supervisor": { sv: "/handledning", en: "/supervision" },
+    "/admin": { sv: "/admin", en: "/admin" },
+    "/admin/users": { sv: "/admin/personer", en: "/admin/people" },
+    "/admin/audit": { sv: "/admin/handelselogg", en: "/admin/audit-log" },
+    "/dev/mail": { sv: "/utveckling/e-post", en: "/dev/mail" },
   },
 });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { assertRole } from "@/lib/auth/guards";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
@@ -44,7 +45,11 @@ export type ActionDefinition<S extends z.ZodType, T, U> = {
   run: (ctx: Context<z.output<S>> & { user: U }) => Promise<T>;
 };
 
-export type DefinedAction<T> = ((raw: unknown) => Promise<ActionResult<T>>) & {
+/**
+ * Called directly with the input (`action(values)`), as a form's action (`action(formData)`), or
+ * through React's useActionState (`action(previousState, formData)`): the last argument is the input.
+ */
+export type DefinedAction<T> = ((...args: [raw: unknown] | [previous: unknown, raw: unknown]) => Promise<ActionResult<T>>) & {
   actionName: string;
   access: ActionAccess;
 };
@@ -54,7 +59,8 @@ type UserFor<A extends ActionAccess> = A extends { kind: "public" } ? SessionUse
 export function defineAction<S extends z.ZodType, T, A extends ActionAccess>(
   definition: { access: A } & ActionDefinition<S, T, UserFor<A>>,
 ): DefinedAction<T> {
-  const action = async (raw: unknown): Promise<ActionResult<T>> => {
+  const action = async (...args: [unknown] | [unknown, unknown]): Promise<ActionResult<T>> => {
+    const raw = args.length === 2 ? args[1] : args[0];
     const requestId = randomUUID();
     let locale: AppLocale = "sv";
     try {
@@ -74,6 +80,8 @@ export function defineAction<S extends z.ZodType, T, A extends ActionAccess>(
       const data = await definition.run({ input: parsed.data, user: user as UserFor<A>, requestId, now: new Date() });
       return { ok: true, data };
     } catch (error) {
+      // redirect(), notFound() and forbidden() are Next.js control flow, not failures.
+      unstable_rethrow(error);
       if (isAppError(error)) {
         const fields = error.fieldErrors ? await translateFieldErrors(error.fieldErrors, locale) : undefined;
         return failure(error.code, locale, requestId, fields, error.params);

@@ -37,3 +37,9 @@ export const localeField = z.enum(["sv", "en"], { error: "invalidChoice" });
 
 /** An id of a row we created (cuid); anything else is refused before it reaches the database. */
 export const idField = z.string({ error: "required" }).regex(/^[a-z0-9]{20,40}$/, { error: "invalidChoice" });
+
+/** A path on this site ("/mitt-konto", "/en/account?x=1"), never another host ("//evil", "https://…"). */
+export const localPathField = z
+  .string()
+  .max(500, { error: "tooLong" })
+  .regex(/^\/(?![\/\\])[^\s]*$/, { error: "invalidChoice" });

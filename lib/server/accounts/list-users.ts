@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const listUsersInput = z.object({
   q: z.string().trim().max(100).optional(),
-  role: z.enum(ROLES).optional(),
+  role: z.enum(ROLES, { error: "invalidChoice" }).optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),
 });
 

@@ -4,9 +4,14 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, startOfStockholmDay } from "@/lib/domain/time";
 
+/** A real calendar day (2026-02-30 is refused), as the audit filter's from/to. */
 const dateField = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalid" })
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, { error: "invalid" })
   .optional()
   .or(z.literal("").transform(() => undefined));
 

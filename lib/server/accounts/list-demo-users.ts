@@ -1,0 +1,23 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { demoSignInEnabled, getEnv } from "@/lib/env";
+
+/**
+ * The people one can sign in as on the demo sign-in form: everyone with a role, most powerful
+ * first. Empty whenever demo sign-in is off (always in production mode), so the page cannot list
+ * users by accident.
+ */
+export async function listDemoUsers(): Promise<{ email: string; name: string; roles: string[] }[]> {
+  if (!demoSignInEnabled(getEnv())) return [];
+  const users = await db.user.findMany({
+    where: { erasedAt: null, roles: { some: {} }, email: { endsWith: "@verkstad.test" } },
+    select: { email: true, name: true, roles: { select: { role: true } } },
+    orderBy: { email: "asc" },
+    take: 30,
+  });
+  const weight = (roles: string[]) =>
+    Math.min(...roles.map((r) => ["ADMIN", "COORDINATOR", "SUPERVISOR", "ORDERER", "PARTICIPANT"].indexOf(r)));
+  return users
+    .map((u) => ({ email: u.email, name: u.name ?? u.email, roles: u.roles.map((r) => r.role) }))
+    .sort((a, b) => weight(a.roles) - weight(b.roles) || a.email.localeCompare(b.email));
+}
