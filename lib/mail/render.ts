@@ -4,6 +4,8 @@
  * delivery worker runs outside Next.js.
  */
 import type { AbstractIntlMessages } from "next-intl";
+import { formatSek } from "@/lib/domain/money";
+import { formatStockholmDate, formatStockholmTime } from "@/lib/domain/time";
 import { looseTranslator } from "@/lib/i18n/loose-translator";
 import en from "@/messages/emails.en.json";
 import sv from "@/messages/emails.sv.json";
@@ -11,6 +13,8 @@ import sv from "@/messages/emails.sv.json";
 export type EmailTemplates = {
   "magic-link": { url: string; expiresMinutes: number };
   "role-granted": { role: string; grantedBy: string; url?: string };
+  "booking-received": { reference: string; workshop: string; sessions: string; people: string; totalInclVatOre: number; holdExpiresAt: string };
+  "booked-by-colleague": { bookedBy: string; workshop: string; sessions: string; invited: "yes" | "no" };
 };
 export type TemplateName = keyof EmailTemplates;
 export type RenderedEmail = { subject: string; text: string; html: string };
@@ -21,7 +25,7 @@ const escapeHtml = (s: string) =>
   s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 export function isTemplateName(name: string): name is TemplateName {
-  return name === "magic-link" || name === "role-granted";
+  return name === "magic-link" || name === "role-granted" || name === "booking-received" || name === "booked-by-colleague";
 }
 
 export function renderEmail(template: string, payload: unknown, locale: "sv" | "en", appUrl: string): RenderedEmail {
@@ -31,6 +35,11 @@ export function renderEmail(template: string, payload: unknown, locale: "sv" | "
   const values: Record<string, string | number> = { ...params };
   if (template === "role-granted" && typeof params.role === "string" && t.has(`roles.${params.role}`)) {
     values.role = t(`roles.${params.role}`);
+  }
+  if (template === "booking-received") {
+    values.total = formatSek(Number(params.totalInclVatOre ?? 0), locale);
+    const holdExpires = new Date(String(params.holdExpiresAt));
+    values.holdExpires = `${formatStockholmDate(holdExpires, locale)} ${formatStockholmTime(holdExpires, locale)}`;
   }
   const link = String(params.url ?? appUrl);
   const subject = t(`${template}.subject`, values);

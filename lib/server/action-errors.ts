@@ -6,8 +6,9 @@ import { looseTranslator, type LooseTranslator } from "@/lib/i18n/loose-translat
 import en from "@/messages/en.json";
 import sv from "@/messages/sv.json";
 
-/** A field problem before translation: a key under "errors.fields" and its values. */
-export type FieldIssue = { key: string; params?: Record<string, string | number> };
+import type { FieldIssue } from "@/lib/errors";
+
+export type { FieldIssue };
 
 // Loosely typed on purpose: error codes are looked up by name at run time, with a fallback.
 const MESSAGES: Record<AppLocale, AbstractIntlMessages> = { sv, en };

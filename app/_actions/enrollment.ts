@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/server/action";
+import { bookSessions, bookSessionsInput } from "@/lib/server/enrollment/book-sessions";
+
+/** Thin server actions for booking: each validates, checks the role and calls one use case (lib/server/enrollment). */
+
+export const bookSessionsAction = defineAction({
+  name: "enrollment.bookSessions",
+  access: { kind: "roles", roles: ["PARTICIPANT", "ORDERER"] },
+  input: bookSessionsInput,
+  run: async ({ input, user, now }) => {
+    const result = await bookSessions(user, input, now);
+    revalidatePath("/", "layout");
+    return result;
+  },
+});
