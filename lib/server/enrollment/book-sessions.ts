@@ -73,7 +73,7 @@ export async function bookSessions(user: SessionUser, input: BookSessionsInput, 
     return await runBookingTransaction((tx) => placeOrder(tx, user, input, now));
   } catch (error) {
     // The same key placed concurrently (a double click racing itself): answer with that order.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && String(error.meta?.target ?? "").includes("idempotencyKey")) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && JSON.stringify(error.meta ?? {}).includes("idempotencyKey")) {
       const placed = await findByIdempotencyKey(user.id, input.idempotencyKey);
       if (placed) return placed;
     }
