@@ -11,6 +11,7 @@
  *         writes nothing; a route answers 401, 403 or 404, and writes nothing.
  * allow → the action succeeds (ok, or the redirect it ends with); a route answers below 400.
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
@@ -18,7 +19,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import type { User } from "@/lib/generated/prisma/client";
 import type { DefinedAction } from "@/lib/server/action";
-import { createOrganisation, createUser } from "@/tests/factories";
+import { createLecture, createLecturer, createOrganisation, createOrganiser, createUser, createVenue, createWorkshop } from "@/tests/factories";
 import { callAction, createPerson, signInAs, writeMarks } from "./support/session";
 
 vi.mock("next-auth", async (original) => (await import("./support/session")).mockNextAuth(await original()));
@@ -42,6 +43,9 @@ const MATRIX: Record<string, Record<Persona, Verdict>> = {
   },
   "admin.changeRole": {
     anonymous: "deny", PARTICIPANT: "deny", ORDERER: "deny", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
+  },
+  "enrollment.bookSessions": {
+    anonymous: "deny", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "deny", INCOMPLETE_PROFILE: "deny",
   },
   "GET /api/health": {
     anonymous: "allow", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "allow",
@@ -69,7 +73,20 @@ const ACTION_INPUTS: Record<string, () => Promise<unknown>> = {
     const target = await createUser(db, { roles: ["PARTICIPANT"] });
     return { userId: target.id, role: "COORDINATOR", grant: true };
   },
+  "enrollment.bookSessions": async () => {
+    const lecture = await bookableLecture();
+    return { workshopId: lecture.workshopId, kind: "LECTURE", lectureIds: [lecture.id], idempotencyKey: randomUUID() };
+  },
 };
+
+/** A published lecture in the future, in a published workshop. */
+async function bookableLecture() {
+  const organiser = await createOrganiser(db);
+  const venue = await createVenue(db);
+  const lecturer = await createLecturer(db);
+  const workshop = await createWorkshop(db, { organiserId: organiser.id });
+  return createLecture(db, { workshopId: workshop.id, venueId: venue.id, lecturerId: lecturer.id, date: "2027-02-04" });
+}
 
 /** The request each route is called with: the path after the host, and the dynamic segments' values. */
 type RouteCall = { path: string; headers?: Record<string, string>; body?: string; params?: Record<string, string | string[]> };
