@@ -35,7 +35,10 @@ export async function SiteHeader({ locale, organiserName, user, devTools }: Prop
     { href: calendarHref, label: t("calendar"), match: "exact" },
   ];
   if (user?.profileComplete) {
-    for (const area of areasFor(user.roles)) {
+    const areas = areasFor(user.roles);
+    items.push({ href: paths.bookings(locale), label: tNav("bookings"), match: "exact" });
+    if (areas.includes("orderer")) items.push({ href: paths.staff(locale), label: tNav("staff"), match: "exact" });
+    for (const area of areas) {
       const link = AREA_LINKS[area];
       if (link) items.push({ href: link.href(locale), label: tNav(link.label), match: "prefix" });
     }

@@ -2,6 +2,7 @@
  * Enrollment rules: seats, holds, the waiting list and cancellation. Pure: the current time is
  * always passed in. The database enforces the same seat invariant (CHECK seatsTaken <= capacity).
  */
+import { hasAnyRole, type RoleName } from "./roles";
 import { defineMachine } from "./status-machine";
 import { isOnOrBeforeDeadline, type LocalDate } from "./time";
 
@@ -81,4 +82,111 @@ export function waitlistPosition<E extends QueueEntry>(entries: readonly E[], en
 /** Who gets the next offer when a seat frees: the first waiting entry, if any. */
 export function nextInLine<E extends QueueEntry>(entries: readonly E[]): E | null {
   return waitlistOrder(entries.filter((e) => e.status === "WAITING"))[0] ?? null;
+}
+
+// ───────────────────────── Changes after booking ─────────────────────────
+
+export type SessionRef = { kind: "LECTURE"; lectureId: string; workshopId: string } | { kind: "PACKAGE"; workshopId: string };
+
+/** The session a booking or waiting-list entry is for, as its key ("L:<lectureId>" / "P:<workshopId>"). */
+export function sessionKeyOf(entry: { kind: "LECTURE" | "PACKAGE"; workshopId: string; lectureId: string | null }): SessionKey {
+  if (entry.kind === "PACKAGE") return packageKey(entry.workshopId);
+  if (!entry.lectureId) throw new Error("A lecture booking names its lecture");
+  return lectureKey(entry.lectureId);
+}
+
+/**
+ * Which waiting lists a released seat may serve, in the order they are offered: the session itself
+ * first, then the sessions that share its seats. A lecture seat can complete a package (the package
+ * takes a seat in every lecture); a package seat frees a seat in every lecture it includes.
+ */
+export function keysServedByRelease(target: SessionRef, lectureIdsOfWorkshop: readonly string[]): SessionKey[] {
+  if (target.kind === "LECTURE") return [lectureKey(target.lectureId), packageKey(target.workshopId)];
+  return [packageKey(target.workshopId), ...[...lectureIdsOfWorkshop].sort().map(lectureKey)];
+}
+
+/**
+ * Someone joining the waiting list while there are seats enough for everyone they add should book
+ * instead. With fewer free seats than people the list takes them all, and the free seats are offered
+ * to the first in line at once.
+ */
+export function shouldBookInstead(freeSeats: number, people: number): boolean {
+  return freeSeats >= people;
+}
+
+/** "L:<lectureId>" / "P:<workshopId>" back to what it names; null for anything else. */
+export function parseSessionKey(key: string): { kind: "LECTURE"; lectureId: string } | { kind: "PACKAGE"; workshopId: string } | null {
+  const match = /^([LP]):(.+)$/.exec(key);
+  if (!match) return null;
+  return match[1] === "L" ? { kind: "LECTURE", lectureId: match[2]! } : { kind: "PACKAGE", workshopId: match[2]! };
+}
+
+/** An offer can be accepted while it stands: offered, and its time has not run out. */
+export function isOfferOpen(status: WaitlistStatus, offerExpires: Date | null, now: Date): boolean {
+  return status === "OFFERED" && offerExpires !== null && offerExpires.getTime() > now.getTime();
+}
+
+/** An offer whose time has run out gives its seat to the next in line. */
+export function isOfferExpired(status: WaitlistStatus, offerExpires: Date | null, now: Date): boolean {
+  return status === "OFFERED" && offerExpires !== null && offerExpires.getTime() <= now.getTime();
+}
+
+export type Actor = { id: string; roles: readonly RoleName[] };
+export type BookingParties = { participantId: string; bookedById: string; orderPlacedById: string | null };
+
+/** Coordinators and admins manage everyone's bookings, also after the cancellation day. */
+export const STAFF_ROLES: readonly RoleName[] = ["COORDINATOR", "ADMIN"];
+
+/**
+ * How the actor relates to a booking (or a waiting-list entry): its participant, the orderer who
+ * made it, staff, or nobody (then the booking is "not found" to them, never "forbidden").
+ */
+export function bookingRelation(parties: BookingParties, actor: Actor): "participant" | "orderer" | "staff" | null {
+  if (parties.participantId === actor.id) return "participant";
+  if (parties.bookedById === actor.id || parties.orderPlacedById === actor.id) return "orderer";
+  if (hasAnyRole(actor.roles, STAFF_ROLES)) return "staff";
+  return null;
+}
+
+/**
+ * Participants and their orderers cancel up to and including the cancellation day (Stockholm
+ * time); after it only staff do.
+ */
+export function mayCancel(relation: "participant" | "orderer" | "staff", cancellationDeadline: LocalDate, now: Date): boolean {
+  return relation === "staff" || canCancelSelf(cancellationDeadline, now);
+}
+
+/**
+ * What an order becomes once its bookings change: unchanged (null) while any booking holds a seat;
+ * CANCELLED when every booking was cancelled; EXPIRED when any ran out unpaid.
+ */
+export function settledOrderStatus(statuses: readonly BookingStatus[]): "CANCELLED" | "EXPIRED" | null {
+  if (statuses.length === 0 || statuses.some(holdsSeat)) return null;
+  return statuses.every((s) => s === "CANCELLED") ? "CANCELLED" : "EXPIRED";
+}
+
+export type OrderConfirmation =
+  | { kind: "confirm"; bookingIds: string[] }
+  | { kind: "already-confirmed" }
+  /** A booking's hold ran out (its seat went to someone else), or nothing in the order holds a seat. */
+  | { kind: "seats-gone"; bookingIds: string[] };
+
+/**
+ * Payment (or an invoice) confirms an order's unpaid bookings. Cancelled bookings were withdrawn
+ * (a substituted one lives on in its substitute) and are skipped; an expired one has lost its seat,
+ * so the order cannot be confirmed as it stands.
+ */
+export function orderConfirmation(bookings: readonly { id: string; status: BookingStatus }[]): OrderConfirmation {
+  const expired = bookings.filter((b) => b.status === "EXPIRED").map((b) => b.id);
+  if (expired.length > 0) return { kind: "seats-gone", bookingIds: expired };
+  const pending = bookings.filter((b) => b.status === "PENDING_PAYMENT").map((b) => b.id);
+  if (pending.length > 0) return { kind: "confirm", bookingIds: pending };
+  if (bookings.some((b) => b.status === "CONFIRMED")) return { kind: "already-confirmed" };
+  return { kind: "seats-gone", bookingIds: [] };
+}
+
+export function sessionRefOf(entry: { kind: "LECTURE" | "PACKAGE"; workshopId: string; lectureId: string | null }): SessionRef {
+  if (entry.kind === "PACKAGE") return { kind: "PACKAGE", workshopId: entry.workshopId };
+  if (!entry.lectureId) throw new Error("A lecture booking names its lecture");
+  return { kind: "LECTURE", lectureId: entry.lectureId, workshopId: entry.workshopId };
 }

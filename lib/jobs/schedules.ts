@@ -7,6 +7,8 @@
  */
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { expireHolds } from "@/lib/server/enrollment/expire-holds";
+import { expireOffers } from "@/lib/server/enrollment/expire-offers";
 import { purgeDeliveredOutbox } from "@/lib/server/maintenance/purge-delivered-outbox";
 import { purgeExpiredSignInData } from "@/lib/server/maintenance/purge-expired-sign-in-data";
 
@@ -25,8 +27,11 @@ export const scheduledJobs: readonly ScheduledJob[] = [
   { name: "purge-expired-sign-in-data", cron: "0 * * * *", run: purgeExpiredSignInData },
   // 03:30 exists on both DST days (the spring change skips 02:00–03:00) and is quiet.
   { name: "purge-delivered-outbox", cron: "30 3 * * *", run: purgeDeliveredOutbox },
+  // Unpaid bookings give their seats back within a minute of their hold running out.
+  { name: "expire-booking-holds", cron: "* * * * *", run: expireHolds },
+  // Unanswered waiting-list offers move on to the next in line.
+  { name: "expire-waitlist-offers", cron: "*/5 * * * *", run: expireOffers },
 ];
-
 /**
  * Creates each job's queue, (re)writes its schedule and works it. Every worker calls this at
  * start: creating a queue that exists and writing the same schedule again change nothing, and

@@ -7,6 +7,7 @@
  * No server-only imports: scripts/worker.ts runs this outside Next.js.
  */
 import type { Transporter } from "nodemailer";
+import { withDeferredCalendar } from "@/lib/calendar-files/booking-calendar";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { renderEmail } from "./render";
 
@@ -50,13 +51,19 @@ export async function deliverDueEmails(db: PrismaClient, transport: Transporter,
   let failed = 0;
   for (const message of claimed) {
     try {
-      const rendered = renderEmail(message.template, message.payload, message.locale, options.appUrl);
+      const payload = await withDeferredCalendar(db, message.template, message.toEmail, message.payload);
+      const rendered = renderEmail(message.template, payload, message.locale, options.appUrl, new Date());
       await transport.sendMail({
         from: options.from,
         to: message.toEmail,
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
+        // The .ics goes both as a text/calendar part with its METHOD (mail programs offer it as an
+        // invitation, or apply a cancellation) and as an attachment to open by hand.
+        ...(rendered.calendar && {
+          icalEvent: { method: rendered.calendar.method, filename: rendered.calendar.filename, content: rendered.calendar.content },
+        }),
         messageId: `<${message.id}@verkstad.outbox>`,
         headers: { "Content-Language": message.locale },
       });

@@ -1,12 +1,16 @@
 /**
  * Renders queued e-mails (OutboxMessage.template + payload) to subject, text and HTML in the
- * recipient's language. Texts live in messages/emails.{sv,en}.json. No server-only imports: the
- * delivery worker runs outside Next.js.
+ * recipient's language, and the calendar file (.ics) when the payload carries calendar data
+ * (`payload.calendar`, see lib/calendar-files). Texts live in messages/emails.{sv,en}.json.
+ * Pure: no database, no server-only imports (the delivery worker runs outside Next.js).
  */
 import type { AbstractIntlMessages } from "next-intl";
+import { buildCalendar, calendarFileName, venueLine } from "@/lib/calendar-files/build-calendar";
+import { calendarOfPayload, orderSessions, sessionListOfPayload, type CalendarMethod, type CalendarSession } from "@/lib/calendar-files/calendar-data";
 import { formatSek } from "@/lib/domain/money";
 import { formatStockholmDate, formatStockholmTime } from "@/lib/domain/time";
-import { looseTranslator } from "@/lib/i18n/loose-translator";
+import { looseTranslator, type LooseTranslator } from "@/lib/i18n/loose-translator";
+import { paths } from "@/lib/i18n/paths";
 import en from "@/messages/emails.en.json";
 import sv from "@/messages/emails.sv.json";
 
@@ -15,9 +19,46 @@ export type EmailTemplates = {
   "role-granted": { role: string; grantedBy: string; url?: string };
   "booking-received": { reference: string; workshop: string; sessions: string; people: string; totalInclVatOre: number; holdExpiresAt: string };
   "booked-by-colleague": { bookedBy: string; workshop: string; sessions: string; invited: "yes" | "no" };
+  /**
+   * A paid (or invoiced) order is confirmed. Queue it with `calendar` (lib/calendar-files:
+   * bookingCalendarAttachment): the e-mail lists the sessions from it and attaches the .ics.
+   * `sessions` is only the fallback text when there is no calendar data.
+   */
+  "booking-confirmed": { reference: string; workshop: string; people: string; totalInclVatOre: number; sessions?: string };
+  /** A booking is cancelled. Queue it with a CANCEL calendar (bookingCalendarAttachment(…, { method: "CANCEL" })). */
+  "booking-cancelled": { workshop: string; sessions?: string };
+  "manager-confirmation-request": { url: string; managerName: string; participant: string; workshop: string };
+  /** Unpaid bookings ran out of time. Queue it with a CANCEL calendar for the participant's own bookings. */
+  "booking-expired": { reference: string; workshop: string; sessions?: string };
+  "waitlist-joined": { entryId: string; workshop: string; session: string; participant: string; position: number };
+  "waitlist-offer": { entryId: string; workshop: string; session: string; participant: string; offerExpiresAt: string };
+  "waitlist-offer-expired": { entryId: string; workshop: string; session: string; participant: string };
+  "waitlist-left": { entryId: string; workshop: string; session: string; participant: string };
 };
 export type TemplateName = keyof EmailTemplates;
-export type RenderedEmail = { subject: string; text: string; html: string };
+/** The .ics to send with the e-mail (nodemailer's icalEvent: an invitation part and an attachment). */
+export type RenderedCalendar = { method: CalendarMethod; filename: string; content: string };
+export type RenderedEmail = { subject: string; text: string; html: string; calendar: RenderedCalendar | null };
+
+const TEMPLATE_NAMES: readonly TemplateName[] = [
+  "magic-link",
+  "role-granted",
+  "booking-received",
+  "booked-by-colleague",
+  "manager-confirmation-request",
+  "booking-confirmed",
+  "booking-cancelled",
+  "booking-expired",
+  "waitlist-joined",
+  "waitlist-offer",
+  "waitlist-offer-expired",
+  "waitlist-left",
+];
+/** Templates about a booking: their link goes to the reader's bookings page. */
+const BOOKING_TEMPLATES: ReadonlySet<string> = new Set([
+  "booking-received", "booked-by-colleague", "booking-confirmed", "booking-cancelled",
+  "booking-expired", "waitlist-joined", "waitlist-offer", "waitlist-offer-expired", "waitlist-left",
+]);
 
 const MESSAGES: Record<"sv" | "en", AbstractIntlMessages> = { sv, en };
 
@@ -25,32 +66,72 @@ const escapeHtml = (s: string) =>
   s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 export function isTemplateName(name: string): name is TemplateName {
-  return name === "magic-link" || name === "role-granted" || name === "booking-received" || name === "booked-by-colleague";
+  return (TEMPLATE_NAMES as readonly string[]).includes(name);
 }
 
-export function renderEmail(template: string, payload: unknown, locale: "sv" | "en", appUrl: string): RenderedEmail {
+/** "tisdag 13 oktober 2026 kl. 9.00–12.00: Titel, Lokal, Gatan 1, 503 30 Borås", one per line. */
+export function sessionLines(sessions: readonly CalendarSession[], locale: "sv" | "en", t: LooseTranslator = looseTranslator(locale, MESSAGES[locale])): string {
+  return orderSessions(sessions)
+    .map((s) => {
+      const start = new Date(s.startsAt);
+      const end = new Date(s.endsAt);
+      return t("sessionLines.line", {
+        date: formatStockholmDate(start, locale),
+        start: formatStockholmTime(start, locale),
+        end: formatStockholmTime(end, locale),
+        title: s.title,
+        venue: venueLine(s.venue),
+      });
+    })
+    .join("\n");
+}
+
+/** `now` stamps the calendar file (DTSTAMP); nothing else depends on it. */
+export function renderEmail(template: string, payload: unknown, locale: "sv" | "en", appUrl: string, now: Date = new Date()): RenderedEmail {
   if (!isTemplateName(template)) throw new Error(`Unknown e-mail template ${template}`);
   const t = looseTranslator(locale, MESSAGES[locale]);
   const params = (payload ?? {}) as Record<string, string | number>;
   const values: Record<string, string | number> = { ...params };
+  delete values.calendar;
+  delete values.sessionList;
+  delete values.calendarBookingIds;
+  const calendar = calendarOfPayload(payload);
+  const listed = sessionListOfPayload(payload) ?? calendar?.sessions ?? [];
+  if (listed.length > 0) values.sessions = sessionLines(listed, locale, t);
+  else if (typeof params.sessions !== "string") values.sessions = "";
   if (template === "role-granted" && typeof params.role === "string" && t.has(`roles.${params.role}`)) {
     values.role = t(`roles.${params.role}`);
   }
-  if (template === "booking-received") {
+  if (template === "booking-received" || template === "booking-confirmed") {
     values.total = formatSek(Number(params.totalInclVatOre ?? 0), locale);
+  }
+  if (template === "booking-received") {
     const holdExpires = new Date(String(params.holdExpiresAt));
     values.holdExpires = `${formatStockholmDate(holdExpires, locale)} ${formatStockholmTime(holdExpires, locale)}`;
   }
-  const link = String(params.url ?? appUrl);
+  if (template === "waitlist-offer") {
+    const offerExpires = new Date(String(params.offerExpiresAt));
+    values.offerExpires = `${formatStockholmDate(offerExpires, locale)} ${formatStockholmTime(offerExpires, locale)}`;
+  }
+  const link = String(params.url ?? (BOOKING_TEMPLATES.has(template) ? new URL(paths.bookings(locale), appUrl).toString() : appUrl));
   const subject = t(`${template}.subject`, values);
+  const attached = calendar && calendar.sessions.length > 0 ? calendar : null;
   const paragraphs = [t(`${template}.greeting`, values), t(`${template}.body`, values)];
+  if (attached) paragraphs.push(t(attached.method === "CANCEL" ? "sessionLines.calendarCancel" : "sessionLines.calendarAttached"));
   const after = [t(`${template}.ignore`, values), t("signature")];
   const text = [...paragraphs, `${t(`${template}.action`, values)}: ${link}`, ...after].join("\n\n");
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a">
-${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
+${paragraphs.map((p) => `<p>${escapeHtml(p).replaceAll("\n", "<br>")}</p>`).join("\n")}
 <p><a href="${escapeHtml(link)}" style="color:#0b4f8a">${escapeHtml(t(`${template}.action`, values))}</a></p>
 ${after.map((p) => `<p>${escapeHtml(p).replaceAll("\n", "<br>")}</p>`).join("\n")}
 </body></html>`;
-  return { subject, text, html };
+  const rendered = attached
+    ? {
+        method: attached.method,
+        filename: calendarFileName(attached.sessions[0]?.workshopTitle ?? ""),
+        content: buildCalendar(attached, { locale, appUrl, now }),
+      }
+    : null;
+  return { subject, text, html, calendar: rendered };
 }

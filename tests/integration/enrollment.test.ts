@@ -146,6 +146,19 @@ describe("booking the whole workshop", () => {
     expect([booking.kind, booking.ownProject, booking.activeSessionKey]).toEqual(["PACKAGE", true, `P:${workshop.id}`]);
   });
 
+  it("does not take a lecture's seat twice: package and single lecture exclude each other for one person", async () => {
+    const { workshop, lectures } = await world();
+    const sara = await person();
+    await bookSessions(sara, input({ workshopId: workshop.id, kind: "PACKAGE" }), now);
+    const lecture = await failure(bookSessions(sara, input({ workshopId: workshop.id, lectureIds: [lectures[0]!.id] }), now));
+    expect([lecture.code, lecture.params?.session]).toEqual(["ALREADY_BOOKED", workshop.title]);
+    const lena = await person();
+    await bookSessions(lena, input({ workshopId: workshop.id, lectureIds: [lectures[1]!.id] }), now);
+    const pkg = await failure(bookSessions(lena, input({ workshopId: workshop.id, kind: "PACKAGE" }), now));
+    expect([pkg.code, pkg.params?.session]).toEqual(["ALREADY_BOOKED", lectures[1]!.title]);
+    expect((await db.lecture.findUniqueOrThrow({ where: { id: lectures[1]!.id } })).seatsTaken).toBe(2);
+  });
+
   it("is full when any included session is full, and then nothing is taken anywhere", async () => {
     const { workshop, gatherings } = await world({ gatheringSeats: 1 });
     await bookSessions(await person(), input({ workshopId: workshop.id, kind: "PACKAGE" }), now);

@@ -1,4 +1,3 @@
-import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type AuditInput = {

@@ -1,38 +1,29 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { holdExpiresAt, lectureKey, packageKey } from "@/lib/domain/enrollment";
-import { orderTotals, priceLine, priceTierFor, type PricedLine } from "@/lib/domain/pricing";
-import { hasAnyRole } from "@/lib/domain/roles";
+import { priceLine, priceTierFor } from "@/lib/domain/pricing";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { enqueueEmail } from "@/lib/server/mail/enqueue-email";
+import { withdrawFromWaitlists } from "@/lib/server/enrollment/offer-freed-seats";
+import { checkboxField, listField, peopleFields, resolvePeople, type Person } from "@/lib/server/enrollment/people";
+import { createPendingOrder, type PlannedBooking } from "@/lib/server/enrollment/create-pending-order";
 import { takeLectureSeats, takePackageSeats } from "@/lib/server/enrollment/seats";
 import { runBookingTransaction } from "@/lib/server/enrollment/transaction";
-import { emailField, idField } from "@/lib/validation/fields";
+import { idField } from "@/lib/validation/fields";
 
-const checkbox = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
-const list = <T extends z.ZodType>(item: T, max: number) =>
-  z.preprocess(
-    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]),
-    z.array(item).max(max, { error: "tooMany" }),
-  );
-
-export const MAX_PEOPLE_PER_ORDER = 30;
+export { MAX_PEOPLE_PER_ORDER } from "@/lib/server/enrollment/people";
 
 export const bookSessionsInput = z
   .object({
     workshopId: idField,
     kind: z.enum(["LECTURE", "PACKAGE"], { error: "invalidChoice" }),
-    lectureIds: list(idField, 20).default([]),
-    ownProject: checkbox.default(false),
-    /** Colleagues an orderer books (their e-mail addresses); empty when booking for oneself. */
-    participantEmails: list(emailField, MAX_PEOPLE_PER_ORDER).default([]),
-    /** An orderer may book themselves too. Participants always book themselves. */
-    includeSelf: checkbox.default(true),
+    lectureIds: listField(idField, 20).default([]),
+    ownProject: checkboxField.default(false),
+    /** Colleagues an orderer books (participantEmails) and whether they book themselves too (includeSelf). */
+    ...peopleFields,
     /** One per form: a double click or a retried request places the order once. */
     idempotencyKey: z.uuid({ error: "invalid" }),
   })
@@ -55,8 +46,6 @@ export type BookSessionsResult = {
   repeated: boolean;
 };
 
-type Person = { id: string; email: string; name: string | null; locale: "sv" | "en"; organisationId: string | null; invited: boolean };
-
 /**
  * Books single lectures or the whole workshop for oneself or, as an orderer, for colleagues of the
  * same organisation, in one order. All or nothing: if any session lacks seats for everyone, or
@@ -69,6 +58,9 @@ type Person = { id: string; email: string; name: string | null; locale: "sv" | "
 export async function bookSessions(user: SessionUser, input: BookSessionsInput, now: Date): Promise<BookSessionsResult> {
   const existing = await findByIdempotencyKey(user.id, input.idempotencyKey);
   if (existing) return existing;
+  // Once a session is sold out, a burst of late attempts is answered without a transaction.
+  // Only a shortcut: the conditional UPDATE inside the transaction stays the authority.
+  await refuseIfSoldOut(user.id, input);
   try {
     return await runBookingTransaction((tx) => placeOrder(tx, user, input, now));
   } catch (error) {
@@ -79,6 +71,25 @@ export async function bookSessions(user: SessionUser, input: BookSessionsInput, 
     }
     throw error;
   }
+}
+
+async function refuseIfSoldOut(userId: string, input: BookSessionsInput): Promise<void> {
+  // People booked by an orderer, or someone holding an offer (whose seat is already theirs), go
+  // straight to the transaction, which knows who holds what.
+  if (input.participantEmails.length > 0) return;
+  const keys = input.kind === "PACKAGE" ? [packageKey(input.workshopId)] : input.lectureIds.map(lectureKey);
+  const offered = await db.waitlistEntry.count({ where: { participantId: userId, status: "OFFERED", activeSessionKey: { in: keys } } });
+  if (offered > 0) return;
+  const full =
+    input.kind === "LECTURE"
+      ? await db.$queryRaw<{ title: string }[]>`
+          select "title" from "Lecture" where "id" = any(${input.lectureIds}) and "seatsTaken" >= "capacity" limit 1`
+      : await db.$queryRaw<{ title: string }[]>`
+          select w."title" from "Workshop" w where w."id" = ${input.workshopId} and (
+            w."packageSeatsTaken" >= w."packageCapacity"
+            or exists (select 1 from "Gathering" g where g."workshopId" = w."id" and g."status" = 'PUBLISHED' and g."seatsTaken" >= g."capacity")
+            or exists (select 1 from "Lecture" l where l."workshopId" = w."id" and l."status" = 'PUBLISHED' and l."seatsTaken" >= l."capacity"))`;
+  if (full[0]) throw new AppError("FULL", "Sold out (checked before the transaction)", undefined, { session: full[0].title, seatsLeft: 0 });
 }
 
 async function findByIdempotencyKey(userId: string, key: string): Promise<BookSessionsResult | null> {
@@ -133,11 +144,18 @@ async function placeOrder(tx: Prisma.TransactionClient, user: SessionUser, input
 
   const people = await resolvePeople(tx, user, input);
   const keys = input.kind === "PACKAGE" ? [packageKey(workshop.id)] : input.lectureIds.map(lectureKey);
-  await refuseExistingPlaces(tx, people, keys, workshop.title, lectures);
+  // A place on a lecture and the package that includes it would take that lecture's seat twice:
+  // a lecture booking is refused for a package holder, and a package for a lecture holder (moving
+  // from lectures to the package is an upgrade, which billing handles with a credit).
+  const overlapping =
+    input.kind === "PACKAGE"
+      ? [...keys, ...(await tx.lecture.findMany({ where: { workshopId: workshop.id }, select: { id: true } })).map((l) => lectureKey(l.id))]
+      : [...keys, packageKey(workshop.id)];
+  await refuseExistingPlaces(tx, people, overlapping, workshop.title, lectures);
+  // Whoever was waiting for these sessions leaves the queue. An open offer's seat is given back
+  // here and taken again just below for the same person (offers hold their seat).
+  await withdrawFromWaitlists(tx, { participantIds: people.map((p) => p.id), keys, actorId: user.id, reason: "booked", offerNext: false, now });
 
-  // Seats first (row locks in a fixed order): everything after this can only fail for a bug.
-  if (input.kind === "PACKAGE") await takePackageSeats(tx, workshop.id, people.length, workshop.title);
-  else await takeLectureSeats(tx, input.lectureIds, people.length, new Map(lectures.map((l) => [l.id, l.title])));
 
   const organisation = user.organisationId
     ? await tx.organisation.findUnique({ where: { id: user.organisationId }, select: { id: true, type: true } })
@@ -145,79 +163,36 @@ async function placeOrder(tx: Prisma.TransactionClient, user: SessionUser, input
   const tier = priceTierFor(organisation?.type ?? null);
   const holdUntil = holdExpiresAt(now, workshop.holdMinutes);
 
-  type Planned = { person: Person; key: string; lectureId: string | null; description: string; line: PricedLine };
-  const planned: Planned[] = [];
+  const planned: PlannedBooking[] = [];
   for (const person of people) {
     if (input.kind === "PACKAGE") {
       planned.push({
-        person, key: packageKey(workshop.id), lectureId: null, description: workshop.title,
+        participant: person, kind: "PACKAGE", key: packageKey(workshop.id), lectureId: null, ownProject: input.ownProject, description: workshop.title,
         line: priceLine({ memberOre: workshop.packagePriceMemberOre, nonMemberOre: workshop.packagePriceNonMemberOre, vatRateBp: workshop.packageVatRateBp }, tier),
       });
     } else {
       for (const id of input.lectureIds) {
         const l = lectures.find((x) => x.id === id)!;
         planned.push({
-          person, key: lectureKey(l.id), lectureId: l.id, description: l.title,
+          participant: person, kind: "LECTURE", key: lectureKey(l.id), lectureId: l.id, ownProject: false, description: l.title,
           line: priceLine({ memberOre: l.priceMemberOre, nonMemberOre: l.priceNonMemberOre, vatRateBp: l.vatRateBp }, tier),
         });
       }
     }
   }
-  const totals = orderTotals(planned.map((p) => p.line));
-  const order = await tx.order.create({
-    data: {
-      reference: orderReference(now),
-      workshopId: workshop.id,
-      placedById: user.id,
-      organisationId: organisation?.id ?? null,
-      idempotencyKey: input.idempotencyKey,
-      totalExclVatOre: totals.exclVatOre,
-      totalVatOre: totals.vatOre,
-      totalInclVatOre: totals.inclVatOre,
-    },
-    select: { id: true, reference: true },
+  const order = await createPendingOrder(tx, {
+    workshopId: workshop.id,
+    placedById: user.id,
+    organisationId: organisation?.id ?? null,
+    tier,
+    idempotencyKey: input.idempotencyKey,
+    holdUntil,
+    now,
+    bookings: planned,
   });
+  const { bookingIds, totalInclVatOre } = order;
 
-  const bookingIds: string[] = [];
-  for (const p of planned) {
-    const booking = await tx.booking.create({
-      data: {
-        kind: input.kind,
-        workshopId: workshop.id,
-        lectureId: p.lectureId,
-        participantId: p.person.id,
-        bookedById: user.id,
-        orderId: order.id,
-        status: "PENDING_PAYMENT",
-        ownProject: input.kind === "PACKAGE" && input.ownProject,
-        activeSessionKey: p.key,
-        holdExpiresAt: holdUntil,
-      },
-      select: { id: true },
-    });
-    bookingIds.push(booking.id);
-    await tx.orderLine.create({
-      data: {
-        orderId: order.id, kind: input.kind, bookingId: booking.id, lectureId: p.lectureId, description: p.description,
-        priceTier: tier, quantity: p.line.quantity, unitPriceOre: p.line.unitPriceOre, vatRateBp: p.line.vatRateBp,
-        lineExclVatOre: p.line.lineExclVatOre, vatOre: p.line.vatOre,
-      },
-    });
-    await recordAuditEvent(tx, {
-      actorId: user.id,
-      action: "booking.created",
-      entityType: "Booking",
-      entityId: booking.id,
-      after: { status: "PENDING_PAYMENT", kind: input.kind, session: p.key, participant: p.person.email, order: order.reference },
-    });
-  }
-  // A person who was waiting for one of these sessions has their seat now: leave the queue.
-  await tx.waitlistEntry.updateMany({
-    where: { participantId: { in: people.map((p) => p.id) }, activeSessionKey: { in: keys } },
-    data: { status: "CANCELLED", activeSessionKey: null },
-  });
-
-  const sessions = planned.filter((p) => p.person.id === people[0]!.id).map((p) => p.description);
+  const sessions = planned.filter((p) => p.participant.id === people[0]!.id).map((p) => p.description);
   await enqueueEmail(tx, {
     to: user.email,
     locale: user.locale,
@@ -227,7 +202,7 @@ async function placeOrder(tx: Prisma.TransactionClient, user: SessionUser, input
       workshop: workshop.title,
       sessions: sessions.join("\n"),
       people: people.map((p) => p.name ?? p.email).join(", "),
-      totalInclVatOre: totals.inclVatOre,
+      totalInclVatOre,
       holdExpiresAt: holdUntil.toISOString(),
     },
   });
@@ -239,48 +214,12 @@ async function placeOrder(tx: Prisma.TransactionClient, user: SessionUser, input
       params: { bookedBy: user.name ?? user.email, workshop: workshop.title, sessions: sessions.join("\n"), invited: person.invited ? "yes" : "no" },
     });
   }
-  return { orderId: order.id, reference: order.reference, bookingIds, holdExpiresAt: holdUntil.toISOString(), totalInclVatOre: totals.inclVatOre, repeated: false };
-}
-
-/**
- * Who the order is for. A participant books themselves. An orderer books colleagues of their own
- * organisation by e-mail: unknown addresses get an account (and an invitation with the booking);
- * someone of another organisation cannot be booked by them.
- */
-async function resolvePeople(tx: Prisma.TransactionClient, user: SessionUser, input: BookSessionsInput): Promise<Person[]> {
-  const self: Person = { id: user.id, email: user.email, name: user.name, locale: user.locale, organisationId: user.organisationId, invited: false };
-  const others = input.participantEmails.filter((e) => e !== user.email);
-  if (others.length === 0) return [self];
-  if (!hasAnyRole(user.roles, ["ORDERER"])) throw new AppError("FORBIDDEN", "Only orderers book for others");
-  if (!user.organisationId) {
-    throw new AppError("INVALID_INPUT", "Orderer without organisation", { participantEmails: ["ordererNeedsOrganisation"] });
-  }
-  const found = await tx.user.findMany({
-    where: { email: { in: others } },
-    select: { id: true, email: true, name: true, locale: true, organisationId: true, erasedAt: true },
-  });
-  const wrong = found.filter((u) => u.erasedAt || (u.organisationId !== null && u.organisationId !== user.organisationId));
-  if (wrong.length > 0) {
-    throw new AppError("INVALID_INPUT", "Not a colleague", {
-      participantEmails: [{ key: "notColleague", params: { emails: wrong.map((u) => u.email).join(", ") } }],
-    });
-  }
-  const people: Person[] = input.includeSelf ? [self] : [];
-  for (const email of others) {
-    const known = found.find((u) => u.email === email);
-    if (known) {
-      people.push({ id: known.id, email, name: known.name, locale: known.locale, organisationId: known.organisationId, invited: false });
-      continue;
-    }
-    const created = await tx.user.create({
-      data: { email, organisationId: user.organisationId, locale: user.locale, roles: { create: { role: "PARTICIPANT", grantedById: user.id } } },
-      select: { id: true },
-    });
-    await recordAuditEvent(tx, { actorId: user.id, action: "user.invited", entityType: "User", entityId: created.id, after: { email } });
-    people.push({ id: created.id, email, name: null, locale: user.locale, organisationId: user.organisationId, invited: true });
-  }
-  if (people.length === 0) throw new AppError("INVALID_INPUT", "Nobody to book", { participantEmails: ["required"] });
-  return people;
+  // Seats last: the seat rows' locks (taken in a fixed order) are held only from here to COMMIT,
+  // so concurrent bookings of the same session queue for two round trips, not the whole order.
+  // If a seat is missing, FULL rolls back everything written above.
+  if (input.kind === "PACKAGE") await takePackageSeats(tx, workshop.id, people.length, workshop.title);
+  else await takeLectureSeats(tx, input.lectureIds, people.length, new Map(lectures.map((l) => [l.id, l.title])));
+  return { orderId: order.orderId, reference: order.reference, bookingIds, holdExpiresAt: holdUntil.toISOString(), totalInclVatOre, repeated: false };
 }
 
 async function refuseExistingPlaces(
@@ -299,14 +238,10 @@ async function refuseExistingPlaces(
   const lectureId = clash.activeSessionKey?.startsWith("L:") ? clash.activeSessionKey.slice(2) : null;
   throw new AppError("ALREADY_BOOKED", "Already booked", undefined, {
     person: person?.name ?? person?.email ?? "",
-    session: lectureId ? (lectures.find((l) => l.id === lectureId)?.title ?? "") : workshopTitle,
+    session: lectureId
+      ? (lectures.find((l) => l.id === lectureId)?.title ??
+        (await tx.lecture.findUnique({ where: { id: lectureId }, select: { title: true } }))?.title ??
+        "")
+      : workshopTitle,
   });
-}
-
-/** A short reference people can read out on the phone: VK-2611-7KQ4M2 (year-month, then random). */
-function orderReference(now: Date): string {
-  const alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-  const random = [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join("");
-  const ym = `${String(now.getUTCFullYear()).slice(2)}${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
-  return `VK-${ym}-${random}`;
 }

@@ -7,11 +7,12 @@ import { PriceNote } from "@/components/calendar/price-note";
 import { SessionItem } from "@/components/calendar/session-item";
 import { Facts } from "@/components/ui/facts";
 import { TextBlock } from "@/components/ui/text-block";
-import { seatsLeft } from "@/lib/domain/calendar";
+import { getSessionUser } from "@/lib/auth/session";
+import { packageSeatsLeft } from "@/lib/domain/enrollment";
 import { formatSek } from "@/lib/domain/money";
 import { formatLocalDate } from "@/lib/domain/time";
 import { localeFromParams } from "@/lib/i18n/locale-param";
-import { paths } from "@/lib/i18n/paths";
+import { paths, withQuery } from "@/lib/i18n/paths";
 import { contentLang } from "@/lib/i18n/routing";
 import { getPublishedWorkshop } from "@/lib/server/calendar/get-workshop";
 
@@ -42,6 +43,10 @@ export default async function WorkshopPage({ params }: Props) {
   ]);
   const pmDeadline = formatLocalDate(workshop.pmDeadline, locale);
   const lang = contentLang(locale);
+  // Booking is open while something is still to come; signed-out readers sign in first and come back.
+  const bookable = [...workshop.gatherings, ...workshop.lectures].some((s) => s.status === "PUBLISHED" && s.startsAt > now);
+  const bookPath = paths.book(locale, workshop.slug);
+  const bookHref = (await getSessionUser()) ? bookPath : withQuery(paths.signIn(locale), { callbackUrl: bookPath });
 
   const facts = [
     {
@@ -65,7 +70,13 @@ export default async function WorkshopPage({ params }: Props) {
     },
     {
       label: t("packageSeats"),
-      value: ts("seatsLeft", { count: seatsLeft(workshop.packageCapacity, workshop.packageSeatsTaken) }),
+      // The package takes a seat in every gathering and lecture it includes: a full lecture fills it too.
+      value: ts("seatsLeft", {
+        count: packageSeatsLeft(
+          { capacity: workshop.packageCapacity, seatsTaken: workshop.packageSeatsTaken },
+          [...workshop.gatherings, ...workshop.lectures].filter((s) => s.status === "PUBLISHED"),
+        ),
+      }),
     },
   ];
 
@@ -79,6 +90,13 @@ export default async function WorkshopPage({ params }: Props) {
         {workshop.summary}
       </p>
       <p className="mt-2 text-base text-muted">{t("organiser", { organiser: workshop.organiserName })}</p>
+      {bookable && (
+        <p className="mt-6">
+          <a href={bookHref} className="button-primary">
+            {t("bookCta")}
+          </a>
+        </p>
+      )}
 
       <section className="mt-8 rounded-lg border border-line bg-surface p-5 sm:p-6">
         <h2 className="text-xl sm:text-2xl">{t("factsHeading")}</h2>
@@ -128,10 +146,17 @@ export default async function WorkshopPage({ params }: Props) {
           )}
         </section>
 
-        <section className="max-w-prose">
-          <h2 className="text-2xl">{t("bookingHeading")}</h2>
-          <p className="mt-4">{t("bookingText")}</p>
-        </section>
+        {bookable && (
+          <section className="max-w-prose">
+            <h2 className="text-2xl">{t("bookingHeading")}</h2>
+            <p className="mt-4">{t("bookingOpenText")}</p>
+            <p className="mt-4">
+              <a href={bookHref} className="button-primary">
+                {t("bookCta")}
+              </a>
+            </p>
+          </section>
+        )}
       </div>
     </div>
   );

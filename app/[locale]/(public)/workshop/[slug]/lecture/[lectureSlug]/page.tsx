@@ -8,11 +8,12 @@ import { SessionTime } from "@/components/calendar/session-when";
 import { Badge } from "@/components/ui/badge";
 import { Facts } from "@/components/ui/facts";
 import { TextBlock } from "@/components/ui/text-block";
+import { getSessionUser } from "@/lib/auth/session";
 import { seatsLeft, sessionAvailability } from "@/lib/domain/calendar";
 import { formatSek } from "@/lib/domain/money";
 import { formatStockholmDate } from "@/lib/domain/time";
 import { localeFromParams } from "@/lib/i18n/locale-param";
-import { paths } from "@/lib/i18n/paths";
+import { paths, withQuery } from "@/lib/i18n/paths";
 import { contentLang } from "@/lib/i18n/routing";
 import { getPublishedLecture } from "@/lib/server/calendar/get-lecture";
 
@@ -55,6 +56,10 @@ export default async function LecturePage({ params }: Props) {
   const mapUrl = safeMapUrl(lecture.venue.mapUrl);
   const workshopHref = paths.workshop(locale, lecture.workshop.slug);
   const lang = contentLang(locale);
+  // The booking page opens with this lecture chosen; signed-out readers sign in first and come back.
+  const bookable = availability === "open" && lecture.startsAt > now;
+  const bookPath = withQuery(paths.book(locale, lecture.workshop.slug), { lecture: lecture.slug });
+  const bookHref = (await getSessionUser()) ? bookPath : withQuery(paths.signIn(locale), { callbackUrl: bookPath });
 
   const facts = [
     {
@@ -136,6 +141,13 @@ export default async function LecturePage({ params }: Props) {
       {availability === "past" && (
         <p className="mt-6 max-w-prose rounded-md border-l-4 border-muted bg-surface p-4 font-semibold">{t("past")}</p>
       )}
+      {bookable && (
+        <p className="mt-6">
+          <a href={bookHref} className="button-primary">
+            {t("bookCta")}
+          </a>
+        </p>
+      )}
 
       <section className="mt-8 rounded-lg border border-line bg-surface p-5 sm:p-6">
         <h2 className="text-xl sm:text-2xl">{t("factsHeading")}</h2>
@@ -160,8 +172,8 @@ export default async function LecturePage({ params }: Props) {
         )}
         <section>
           <h2 className="text-2xl">{t("bookingHeading")}</h2>
-          <p className="mt-4">{t("bookingText")}</p>
-          <p className="mt-3">
+          {bookable && <p className="mt-4">{t("bookingOpenText")}</p>}
+          <p className="mt-4">
             {t.rich("partOf", {
               workshop: lecture.workshop.title,
               link: (chunks) => (

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { bookingActionRenderers } from "@/components/bookings/booking-actions";
+import { BookingOverview } from "@/components/bookings/booking-overview";
+import { requirePageUser } from "@/lib/auth/page-guards";
+import { hasAnyRole } from "@/lib/domain/roles";
+import { localeFromParams } from "@/lib/i18n/locale-param";
+import { paths } from "@/lib/i18n/paths";
+import { listMyBookings } from "@/lib/server/enrollment/list-my-bookings";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await localeFromParams(params);
+  const t = await getTranslations({ locale, namespace: "myBookings" });
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
+
+/**
+ * "Mina bokningar": everything the signed-in person has booked (lectures, the whole workshop with
+ * its sessions), its status in words, their waiting-list places, the calendar file of each active
+ * booking, and the forms to cancel, pass on, accept an offer or leave a queue.
+ */
+export default async function MyBookingsPage({ params }: Props) {
+  const locale = await localeFromParams(params);
+  setRequestLocale(locale);
+  const user = await requirePageUser(locale);
+  const now = new Date();
+  const [t, overview, actions] = await Promise.all([
+    getTranslations({ locale, namespace: "myBookings" }),
+    listMyBookings(user.id, now),
+    bookingActionRenderers({
+      locale,
+      now,
+      // Everything listed here is the reader's own.
+      mayAct: () => true,
+      cancelAfterDeadline: hasAnyRole(user.roles, ["COORDINATOR", "ADMIN"]),
+    }),
+  ]);
+  const empty = overview.bookings.length === 0 && overview.waitlist.length === 0;
+
+  return (
+    <div className="container-page py-10 sm:py-12">
+      <h1 className="text-3xl sm:text-4xl">{t("title")}</h1>
+      <p className="mt-4 max-w-prose text-lg">{t("intro")}</p>
+      {empty ? (
+        <p className="mt-8">
+          {t("none")} <a href={paths.calendar(locale)}>{t("toCalendar")}</a>
+        </p>
+      ) : (
+        <BookingOverview
+          overview={overview}
+          locale={locale}
+          now={now}
+          level={2}
+          idPrefix="mine"
+          // Own bookings: the participant may always download their calendar.
+          calendarLinkFor={() => true}
+          preTrainingLinkFor={() => true}
+          bookingActions={actions.bookingActions}
+          waitlistActions={actions.waitlistActions}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session";
+import { bookingCalendarAttachment } from "@/lib/calendar-files/booking-calendar";
+import { bookingMachine, bookingRelation, holdsSeat, mayCancel, sessionKeyOf, sessionRefOf } from "@/lib/domain/enrollment";
+import { dateColumnToLocalDate, formatLocalDate } from "@/lib/domain/time";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { releaseAndOffer } from "@/lib/server/enrollment/offer-freed-seats";
+import { settleOrder } from "@/lib/server/enrollment/settle-order";
+import { runBookingTransaction } from "@/lib/server/enrollment/transaction";
+import { enqueueEmail } from "@/lib/server/mail/enqueue-email";
+import { idField, optionalText } from "@/lib/validation/fields";
+
+export const cancelBookingInput = z.object({
+  bookingId: idField,
+  reason: optionalText(500),
+});
+export type CancelBookingInput = z.infer<typeof cancelBookingInput>;
+
+export type CancelBookingResult = { bookingId: string; offeredTo: number };
+
+/**
+ * Cancels a booking that holds a seat (unpaid or confirmed). Its participant or the orderer who
+ * booked it may, up to and including the workshop's cancellation day (Europe/Stockholm); after it
+ * only coordinators and admins (TOO_LATE, with the date, otherwise). Anyone else's booking is
+ * NOT_FOUND, before anything is written.
+ *
+ * The seat is released and offered to the next in line in the same transaction; the participant
+ * gets "booking-cancelled" with a CANCEL calendar. An unpaid order with nothing left becomes
+ * CANCELLED; a paid one stays as it is for billing, which credits it (credit notes, never edits).
+ *
+ * Lock order as everywhere in enrollment: the order row, the booking, then the seat rows.
+ */
+export async function cancelBooking(user: SessionUser, input: CancelBookingInput, now: Date): Promise<CancelBookingResult> {
+  return runBookingTransaction((tx) => cancel(tx, user, input, now));
+}
+
+async function cancel(tx: Prisma.TransactionClient, user: SessionUser, input: CancelBookingInput, now: Date): Promise<CancelBookingResult> {
+  const booking = await tx.booking.findUnique({
+    where: { id: input.bookingId },
+    select: {
+      id: true, kind: true, workshopId: true, lectureId: true, participantId: true, bookedById: true, orderId: true, status: true,
+      order: { select: { placedById: true } },
+      participant: { select: { email: true, locale: true, erasedAt: true } },
+      workshop: { select: { cancellationDeadline: true } },
+    },
+  });
+  const relation = booking ? bookingRelation({ ...booking, orderPlacedById: booking.order?.placedById ?? null }, user) : null;
+  if (!booking || !relation) throw new AppError("NOT_FOUND");
+  if (!holdsSeat(booking.status)) throw new AppError("CONFLICT", "Booking is not active", { _form: ["bookingNotActive"] });
+  const deadline = dateColumnToLocalDate(booking.workshop.cancellationDeadline);
+  if (!mayCancel(relation, deadline, now)) {
+    throw new AppError("TOO_LATE", `Cancellation day ${deadline} has passed`, undefined, { date: formatLocalDate(deadline, user.locale) });
+  }
+
+  if (booking.orderId) await tx.$queryRaw`select "id" from "Order" where "id" = ${booking.orderId} for update`;
+  const [current] = await tx.$queryRaw<{ status: typeof booking.status }[]>`
+    select "status"::text as "status" from "Booking" where "id" = ${booking.id} for update`;
+  if (!current || !holdsSeat(current.status)) throw new AppError("CONFLICT", "Booking is not active", { _form: ["bookingNotActive"] });
+  bookingMachine.transition(current.status, "CANCELLED");
+  await tx.booking.update({
+    where: { id: booking.id },
+    data: { status: "CANCELLED", activeSessionKey: null, cancelledAt: now, cancelledById: user.id, cancellationReason: input.reason },
+  });
+  await recordAuditEvent(tx, {
+    actorId: user.id,
+    action: "booking.cancelled",
+    entityType: "Booking",
+    entityId: booking.id,
+    before: { status: current.status, session: sessionKeyOf(booking) },
+    after: { status: "CANCELLED", by: relation, reason: input.reason },
+  });
+
+  const offered = await releaseAndOffer(tx, sessionRefOf(booking), now);
+  await settleOrder(tx, booking.orderId, user.id);
+
+  if (!booking.participant.erasedAt) {
+    const workshop = await tx.workshop.findUniqueOrThrow({ where: { id: booking.workshopId }, select: { title: true } });
+    await enqueueEmail(tx, {
+      to: booking.participant.email,
+      locale: booking.participant.locale,
+      template: "booking-cancelled",
+      params: { workshop: workshop.title },
+      calendar: await bookingCalendarAttachment(tx, [booking.id], { method: "CANCEL" }),
+    });
+  }
+  return { bookingId: booking.id, offeredTo: offered.length };
+}

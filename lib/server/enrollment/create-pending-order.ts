@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import { orderTotals, type PriceTier, type PricedLine } from "@/lib/domain/pricing";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+
+/**
+ * One order with its bookings and priced lines, all waiting for payment: what booking and an
+ * accepted waiting-list offer both create. Seats are the caller's business (taken before, or
+ * already held by the offer); so are the e-mails.
+ */
+export type PlannedBooking = {
+  participant: { id: string; email: string };
+  kind: "LECTURE" | "PACKAGE";
+  /** "L:<lectureId>" / "P:<workshopId>" */
+  key: string;
+  lectureId: string | null;
+  ownProject: boolean;
+  description: string;
+  line: PricedLine;
+};
+
+export type PlacedOrder = { orderId: string; reference: string; bookingIds: string[]; totalInclVatOre: number };
+
+export async function createPendingOrder(
+  tx: Prisma.TransactionClient,
+  order: {
+    workshopId: string;
+    placedById: string;
+    organisationId: string | null;
+    tier: PriceTier;
+    idempotencyKey: string | null;
+    holdUntil: Date;
+    now: Date;
+    bookings: readonly PlannedBooking[];
+  },
+  audit: { actorId: string; requestId?: string; after?: Record<string, string> } = { actorId: order.placedById },
+): Promise<PlacedOrder> {
+  const totals = orderTotals(order.bookings.map((b) => b.line));
+  const created = await tx.order.create({
+    data: {
+      reference: orderReference(order.now),
+      workshopId: order.workshopId,
+      placedById: order.placedById,
+      organisationId: order.organisationId,
+      idempotencyKey: order.idempotencyKey,
+      totalExclVatOre: totals.exclVatOre,
+      totalVatOre: totals.vatOre,
+      totalInclVatOre: totals.inclVatOre,
+    },
+    select: { id: true, reference: true },
+  });
+
+  const bookingIds: string[] = [];
+  for (const p of order.bookings) {
+    const booking = await tx.booking.create({
+      data: {
+        kind: p.kind,
+        workshopId: order.workshopId,
+        lectureId: p.lectureId,
+        participantId: p.participant.id,
+        bookedById: order.placedById,
+        orderId: created.id,
+        status: "PENDING_PAYMENT",
+        ownProject: p.kind === "PACKAGE" && p.ownProject,
+        activeSessionKey: p.key,
+        holdExpiresAt: order.holdUntil,
+      },
+      select: { id: true },
+    });
+    bookingIds.push(booking.id);
+    await tx.orderLine.create({
+      data: {
+        orderId: created.id, kind: p.kind, bookingId: booking.id, lectureId: p.lectureId, description: p.description,
+        priceTier: order.tier, quantity: p.line.quantity, unitPriceOre: p.line.unitPriceOre, vatRateBp: p.line.vatRateBp,
+        lineExclVatOre: p.line.lineExclVatOre, vatOre: p.line.vatOre,
+      },
+    });
+    await recordAuditEvent(tx, {
+      actorId: audit.actorId,
+      action: "booking.created",
+      entityType: "Booking",
+      entityId: booking.id,
+      after: { status: "PENDING_PAYMENT", kind: p.kind, session: p.key, participant: p.participant.email, order: created.reference, ...audit.after },
+      requestId: audit.requestId,
+    });
+  }
+  return { orderId: created.id, reference: created.reference, bookingIds, totalInclVatOre: totals.inclVatOre };
+}
+
+/** A short reference people can read out on the phone: VK-2611-7KQ4M2 (year-month, then random). */
+export function orderReference(now: Date): string {
+  const alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+  const random = [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join("");
+  const ym = `${String(now.getUTCFullYear()).slice(2)}${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+  return `VK-${ym}-${random}`;
+}
