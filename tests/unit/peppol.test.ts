@@ -112,7 +112,9 @@ const consolidated = invoice({
   ],
 });
 
-describe.skipIf(skip)(`Peppol BIS Billing 3.0 validation of generated UBL${skip ? ` (skipped: ${missing})` : ""}`, () => {
+// Each file is one JVM run of the official validator (a few seconds): no database, so it runs once,
+// in the unit layer, not once per database.
+describe.skipIf(skip)(`Peppol BIS Billing 3.0 validation of generated UBL${skip ? ` (skipped: ${missing})` : ""}`, { timeout: 60_000 }, () => {
   it("a single lecture, exempt from VAT (category E with exemption reason)", () => {
     const doc = invoice({
       number: "F2026-00001",
