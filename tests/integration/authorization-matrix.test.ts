@@ -16,11 +16,29 @@ import fs from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/session";
+import { hashSecret } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
+import { STAFF_ROLES } from "@/lib/domain/enrollment";
+import { hasAnyRole } from "@/lib/domain/roles";
+import { getEnv } from "@/lib/env";
 import type { User } from "@/lib/generated/prisma/client";
 import type { DefinedAction } from "@/lib/server/action";
-import { createLecture, createLecturer, createOrganisation, createOrganiser, createUser, createVenue, createWorkshop } from "@/tests/factories";
-import { callAction, createPerson, signInAs, writeMarks } from "./support/session";
+import { cancelBooking, cancelBookingInput } from "@/lib/server/enrollment/cancel-booking";
+import { joinWaitlist, joinWaitlistInput } from "@/lib/server/enrollment/join-waitlist";
+import { newManagerToken } from "@/lib/server/pre-training/submit-pre-training-form";
+import {
+  createBooking,
+  createGathering,
+  createLecture,
+  createLecturer,
+  createOrganisation,
+  createOrganiser,
+  createUser,
+  createVenue,
+  createWorkshop,
+} from "@/tests/factories";
+import { callAction, createPerson, signedInUser, signInAs, writeMarks } from "./support/session";
 
 vi.mock("next-auth", async (original) => (await import("./support/session")).mockNextAuth(await original()));
 vi.mock("next/headers", async () => (await import("./support/session")).mockNextHeaders());
@@ -47,6 +65,34 @@ const MATRIX: Record<string, Record<Persona, Verdict>> = {
   "enrollment.bookSessions": {
     anonymous: "deny", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "deny", INCOMPLETE_PROFILE: "deny",
   },
+  "enrollment.joinWaitlist": {
+    anonymous: "deny", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "deny", INCOMPLETE_PROFILE: "deny",
+  },
+  // Accepting and leaving: only the person queued or whoever queued them (the use case: anyone else NOT_FOUND).
+  "enrollment.acceptOffer": {
+    anonymous: "deny", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "deny", INCOMPLETE_PROFILE: "deny",
+  },
+  "enrollment.leaveWaitlist": {
+    anonymous: "deny", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "deny", INCOMPLETE_PROFILE: "deny",
+  },
+  // Participants and orderers their own bookings; coordinators and admins anyone's (the inputs give staff someone else's).
+  "enrollment.cancelBooking": {
+    anonymous: "deny", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "deny", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
+  },
+  "enrollment.substituteBooking": {
+    anonymous: "deny", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "deny", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
+  },
+  // Any signed-in person with a completed profile, for their own package booking (anyone else's: NOT_FOUND).
+  "preTraining.save": {
+    anonymous: "deny", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
+  },
+  "preTraining.submit": {
+    anonymous: "deny", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
+  },
+  // The manager has no account: the secret in the link is the authority.
+  "preTraining.managerConfirm": {
+    anonymous: "allow", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "allow",
+  },
   "GET /api/health": {
     anonymous: "allow", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "allow",
   },
@@ -57,11 +103,23 @@ const MATRIX: Record<string, Record<Persona, Verdict>> = {
   "POST /api/auth/[...nextauth]": {
     anonymous: "deny", PARTICIPANT: "deny", ORDERER: "deny", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "deny", INCOMPLETE_PROFILE: "deny",
   },
+  // enrollment.bookSessions over JSON: 401 signed out, 403 for the other roles.
+  "POST /api/bookings": {
+    anonymous: "deny", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "deny", INCOMPLETE_PROFILE: "deny",
+  },
+  // Called with a third person's booking: staff may read anyone's, everyone else gets 404. The
+  // participant's and the booker's own download is tested below the matrix.
+  "GET /api/calendar/bookings/[bookingId]": {
+    anonymous: "deny", PARTICIPANT: "deny", ORDERER: "deny", COORDINATOR: "allow", SUPERVISOR: "deny", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
+  },
 };
 
 let sequence = 0;
 
-/** A valid input for each action, creating the rows it refers to. */
+/**
+ * A valid input for each action, creating the rows it refers to. The test signs in first and then
+ * calls these, so an input that must be "one's own" belongs to whoever is signed in (`owner`).
+ */
 const ACTION_INPUTS: Record<string, () => Promise<unknown>> = {
   "accounts.requestSignInLink": async () => ({ email: `lank${++sequence}@kommun.test`, locale: "sv" }),
   "accounts.completeProfile": async () => {
@@ -77,20 +135,152 @@ const ACTION_INPUTS: Record<string, () => Promise<unknown>> = {
     const lecture = await bookableLecture();
     return { workshopId: lecture.workshopId, kind: "LECTURE", lectureIds: [lecture.id], idempotencyKey: randomUUID() };
   },
+  "enrollment.joinWaitlist": async () => {
+    const { lecture } = await fullLecture();
+    return { workshopId: lecture.workshopId, kind: "LECTURE", lectureId: lecture.id };
+  },
+  "enrollment.acceptOffer": async () => {
+    // Queued behind a full lecture, then the seat is freed: the offer takes it (offer-freed-seats.ts).
+    const person = await owner();
+    const { lecture, blocker } = await fullLecture();
+    const entryId = await queueFor(person, lecture);
+    await cancelBooking(await staffMember(), cancelBookingInput.parse({ bookingId: blocker.id, reason: "" }), new Date());
+    expect(await db.waitlistEntry.findUniqueOrThrow({ where: { id: entryId } }), "the fixture's offer").toMatchObject({ status: "OFFERED", participantId: person.id });
+    return { entryId };
+  },
+  "enrollment.leaveWaitlist": async () => {
+    const person = await owner();
+    const { lecture } = await fullLecture();
+    return { entryId: await queueFor(person, lecture) };
+  },
+  "enrollment.cancelBooking": async () => {
+    const person = await owner({ othersForStaff: true });
+    const lecture = await bookableLecture();
+    const booking = await createBooking(db, { kind: "LECTURE", workshopId: lecture.workshopId, lectureId: lecture.id, participantId: person.id });
+    return { bookingId: booking.id, reason: "" };
+  },
+  "enrollment.substituteBooking": async () => {
+    // The colleague is found in the participant's organisation, so the participant needs one.
+    const person = await withOrganisation(await owner({ othersForStaff: true }));
+    const lecture = await bookableLecture();
+    const booking = await createBooking(db, { kind: "LECTURE", workshopId: lecture.workshopId, lectureId: lecture.id, participantId: person.id });
+    return { bookingId: booking.id, email: `ny.kollega.${++sequence}@kommun.test` };
+  },
+  "preTraining.save": async () => ({ bookingId: (await packageBooking((await owner()).id)).id, ...preTrainingAnswers() }),
+  "preTraining.submit": async () => ({ bookingId: (await packageBooking((await owner()).id)).id, ...preTrainingAnswers() }),
+  "preTraining.managerConfirm": async () => {
+    // A third person's submitted form and the secret of its link (only the hash is stored).
+    const booking = await packageBooking((await thirdPerson()).id);
+    const token = newManagerToken();
+    await db.preTrainingForm.create({
+      data: {
+        bookingId: booking.id,
+        ...preTrainingAnswers(),
+        agreedWithManager: true,
+        submittedAt: new Date(),
+        managerTokenHash: hashSecret(token),
+      },
+    });
+    return { token };
+  },
 };
 
-/** A published lecture in the future, in a published workshop. */
-async function bookableLecture() {
+/**
+ * Sessions far in the future, and a cancellation day before them that is also far away: the
+ * fixtures stay bookable and cancellable whatever day the tests run.
+ */
+const FUTURE = {
+  workshop: { startsOn: "2031-01-14", endsOn: "2031-06-10", pmDeadline: "2031-01-08", cancellationDeadline: "2030-12-31", followUpOn: "2031-12-09" },
+  gathering: "2031-01-14",
+  lecture: "2031-02-04",
+};
+
+/** A published workshop in the future, with its venue. */
+async function futureWorkshop() {
   const organiser = await createOrganiser(db);
   const venue = await createVenue(db);
+  const workshop = await createWorkshop(db, { organiserId: organiser.id, ...FUTURE.workshop });
+  return { workshop, venue };
+}
+
+/** A published lecture in the future, in a published workshop. */
+async function bookableLecture(options: { capacity?: number } = {}) {
+  const { workshop, venue } = await futureWorkshop();
   const lecturer = await createLecturer(db);
-  const workshop = await createWorkshop(db, { organiserId: organiser.id });
-  return createLecture(db, { workshopId: workshop.id, venueId: venue.id, lecturerId: lecturer.id, date: "2027-02-04" });
+  return createLecture(db, { workshopId: workshop.id, venueId: venue.id, lecturerId: lecturer.id, date: FUTURE.lecture, capacity: options.capacity ?? 50 });
+}
+
+/** A bookable lecture whose only seat a third person holds (`blocker`). */
+async function fullLecture() {
+  const lecture = await bookableLecture({ capacity: 1 });
+  const blocker = await createBooking(db, { kind: "LECTURE", workshopId: lecture.workshopId, lectureId: lecture.id, participantId: (await thirdPerson()).id });
+  return { lecture, blocker };
+}
+
+/** A confirmed package booking of a workshop whose first gathering is still ahead (its pre-training form is open). */
+async function packageBooking(participantId: string) {
+  const { workshop, venue } = await futureWorkshop();
+  await createGathering(db, { workshopId: workshop.id, venueId: venue.id, date: FUTURE.gathering });
+  return createBooking(db, { kind: "PACKAGE", workshopId: workshop.id, participantId, status: "CONFIRMED" });
+}
+
+function preTrainingAnswers() {
+  return {
+    expectedGain: "Ett gemensamt sätt att mäta väntetider på enheten.",
+    disseminationPlan: "Jag visar verktygen på två arbetsplatsträffar i vår.",
+    managerName: "Maria Chef",
+    managerEmail: `chef${++sequence}@kommun.test`,
+    agreedWithManager: "on",
+  };
+}
+
+/** Someone other than whoever is signed in. */
+async function thirdPerson(organisationId?: string) {
+  return createUser(db, { roles: ["PARTICIPANT"], organisationId });
+}
+
+async function sessionUserOf(id: string): Promise<SessionUser> {
+  const user = await loadSessionUser(id);
+  if (!user) throw new Error(`No session user ${id}`);
+  return user;
+}
+
+/** An admin for fixture steps that need one (freeing a seat). */
+async function staffMember(): Promise<SessionUser> {
+  return sessionUserOf((await createUser(db, { roles: ["ADMIN"] })).id);
+}
+
+/**
+ * Whose rows an input refers to: the signed-in person's own (a refused persona gets its own rows
+ * too: the guard must refuse before ownership is looked at), or a third person's when signed out.
+ * With `othersForStaff`, coordinators and admins get a third person's, since their role is what
+ * lets them act on anyone's.
+ */
+async function owner(options: { othersForStaff?: boolean } = {}): Promise<SessionUser> {
+  const signedIn = signedInUser();
+  const user = signedIn ? await sessionUserOf(signedIn.id) : null;
+  if (user && !(options.othersForStaff && hasAnyRole(user.roles, STAFF_ROLES))) return user;
+  return sessionUserOf((await thirdPerson()).id);
+}
+
+async function withOrganisation(person: SessionUser): Promise<SessionUser> {
+  if (person.organisationId) return person;
+  const organisation = await createOrganisation(db);
+  await db.user.update({ where: { id: person.id }, data: { organisationId: organisation.id } });
+  return sessionUserOf(person.id);
+}
+
+/** `person` on the waiting list of a full lecture, through the real use case; the entry's id. */
+async function queueFor(person: SessionUser, lecture: { id: string; workshopId: string }): Promise<string> {
+  const joined = await joinWaitlist(person, joinWaitlistInput.parse({ workshopId: lecture.workshopId, kind: "LECTURE", lectureId: lecture.id }), new Date());
+  const entry = joined.entries[0];
+  if (!entry || entry.status !== "WAITING") throw new Error("The fixture's waiting-list place was not made");
+  return entry.id;
 }
 
 /** The request each route is called with: the path after the host, and the dynamic segments' values. */
 type RouteCall = { path: string; headers?: Record<string, string>; body?: string; params?: Record<string, string | string[]> };
-const ROUTE_CALLS: Record<string, () => RouteCall> = {
+const ROUTE_CALLS: Record<string, () => RouteCall | Promise<RouteCall>> = {
   "GET /api/health": () => ({ path: "/api/health" }),
   "GET /api/auth/[...nextauth]": () => ({ path: "/api/auth/session", params: { nextauth: ["session"] } }),
   "POST /api/auth/[...nextauth]": () => ({
@@ -99,7 +289,26 @@ const ROUTE_CALLS: Record<string, () => RouteCall> = {
     body: new URLSearchParams({ email: `nextauth${++sequence}@kommun.test`, csrfToken: "x", callbackUrl: "/" }).toString(),
     params: { nextauth: ["signin", "email"] },
   }),
+  "POST /api/bookings": async () => {
+    const lecture = await bookableLecture();
+    return {
+      path: "/api/bookings",
+      // From this deployment's own pages (the route refuses any other origin).
+      headers: { origin: new URL(getEnv().APP_URL).origin, "content-type": "application/json" },
+      body: JSON.stringify({ workshopId: lecture.workshopId, kind: "LECTURE", lectureIds: [lecture.id], idempotencyKey: randomUUID() }),
+    };
+  },
+  "GET /api/calendar/bookings/[bookingId]": async () => {
+    const booking = await lectureBookingOf((await thirdPerson()).id);
+    return { path: `/api/calendar/bookings/${booking.id}`, params: { bookingId: booking.id } };
+  },
 };
+
+/** An active lecture booking of `participantId`, booked by `bookedById` (themselves unless said). */
+async function lectureBookingOf(participantId: string, bookedById?: string) {
+  const lecture = await bookableLecture();
+  return createBooking(db, { kind: "LECTURE", workshopId: lecture.workshopId, lectureId: lecture.id, participantId, bookedById });
+}
 
 const root = path.resolve(import.meta.dirname, "../..");
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -226,7 +435,7 @@ describe("the authorization matrix", () => {
 
       const makeCall = ROUTE_CALLS[name];
       if (!route || !makeCall) return expect.fail(`ROUTE_CALLS has no request for ${name}`);
-      const call = makeCall();
+      const call = await makeCall();
       const method = name.split(" ")[0] ?? "GET";
       const request = new NextRequest(new URL(call.path, "http://localhost:3000"), { method, headers: call.headers, body: call.body });
       const before = await writeMarks();
@@ -238,5 +447,26 @@ describe("the authorization matrix", () => {
         expect(response.status, `${name} as ${persona}`).toBeLessThan(400);
       }
     });
+  });
+});
+
+describe("GET /api/calendar/bookings/[bookingId] for the booking's own people", () => {
+  // The matrix calls it with a third person's booking (only staff get it); here the people the
+  // booking belongs to, whatever their role: its participant and whoever booked it for them.
+  it.each([
+    ["its participant", "participant"],
+    ["the orderer who booked it", "booker"],
+  ] as const)("%s gets the file", async (_label, who) => {
+    const route = routes.get("GET /api/calendar/bookings/[bookingId]");
+    if (!route) return expect.fail("the calendar route was not discovered");
+    const participant = await createPerson({ roles: ["PARTICIPANT"] });
+    const booker = await createPerson({ roles: ["ORDERER"] });
+    const booking = await lectureBookingOf(participant.id, booker.id);
+    signInAs(who === "participant" ? participant : booker);
+    const request = new NextRequest(new URL(`/api/calendar/bookings/${booking.id}`, "http://localhost:3000"));
+    const response = await route(request, { params: Promise.resolve({ bookingId: booking.id }) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/calendar/);
+    expect(await response.text()).toContain("BEGIN:VCALENDAR");
   });
 });

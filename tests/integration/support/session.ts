@@ -28,6 +28,14 @@ export function signInAs(user: { id: string } | null): void {
   signedInUserId = user?.id ?? null;
 }
 
+/**
+ * Who `signInAs` last signed in, or null when signed out: for fixtures that must belong to the
+ * person making the call (their own booking, their own queue place). Call it after `signInAs`.
+ */
+export function signedInUser(): { id: string } | null {
+  return signedInUserId ? { id: signedInUserId } : null;
+}
+
 /** A client address never used before in this test file. */
 export function freshIp(): string {
   ipSequence += 1;
@@ -119,17 +127,28 @@ export async function callForResult<T>(action: DefinedAction<T>, input: unknown)
 
 /**
  * Rows that any write by an action leaves behind: audit events, queued e-mails, roles, sign-in
- * tokens, rate-limit counters, and the latest change to any person's row.
+ * tokens, rate-limit counters, the latest change to any person's row, and the enrollment rows
+ * (bookings, orders, waiting-list places, pre-training forms: how many, and the latest change;
+ * a draft pre-training form is saved without an audit event or an e-mail).
  */
 export async function writeMarks() {
-  const [auditEvents, outboxMessages, userRoles, verificationTokens, rateLimitHits, lastUserUpdate] = await Promise.all([
-    db.auditEvent.count(),
-    db.outboxMessage.count(),
-    db.userRole.count(),
-    db.verificationToken.count(),
-    db.rateLimitBucket.aggregate({ _sum: { count: true } }),
-    db.user.aggregate({ _max: { updatedAt: true } }),
-  ]);
+  const [auditEvents, outboxMessages, userRoles, verificationTokens, rateLimitHits, lastUserUpdate, bookings, orders, waitlistEntries, preTrainingForms] =
+    await Promise.all([
+      db.auditEvent.count(),
+      db.outboxMessage.count(),
+      db.userRole.count(),
+      db.verificationToken.count(),
+      db.rateLimitBucket.aggregate({ _sum: { count: true } }),
+      db.user.aggregate({ _max: { updatedAt: true } }),
+      db.booking.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+      db.order.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+      db.waitlistEntry.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+      db.preTrainingForm.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    ]);
+  const rows = (aggregate: { _count: { _all: number }; _max: { updatedAt: Date | null } }) => ({
+    count: aggregate._count._all,
+    lastUpdate: aggregate._max.updatedAt?.toISOString() ?? null,
+  });
   return {
     auditEvents,
     outboxMessages,
@@ -137,5 +156,9 @@ export async function writeMarks() {
     verificationTokens,
     rateLimitHits: rateLimitHits._sum.count ?? 0,
     lastUserUpdate: lastUserUpdate._max.updatedAt?.toISOString() ?? null,
+    bookings: rows(bookings),
+    orders: rows(orders),
+    waitlistEntries: rows(waitlistEntries),
+    preTrainingForms: rows(preTrainingForms),
   };
 }
