@@ -30,8 +30,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // The app and the worker together (as in production), with the worker's SMTP capture, so
-    // e-mails travel over real SMTP and the dev mail page shows them.
-    command: `node scripts/build-if-stale.mjs && tsx scripts/with-db.ts --fresh --migrate --seed -- node scripts/serve.mjs`,
+    // e-mails travel over real SMTP and the dev mail page shows them (emptied first, like the database).
+    command: `node -e "require('node:fs').rmSync('.data/e2e-mail', { recursive: true, force: true })" && node scripts/build-if-stale.mjs && tsx scripts/with-db.ts --fresh --migrate --seed -- node scripts/serve.mjs`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -22,8 +22,9 @@ const intervalMs = Number(process.env.OUTBOX_POLL_MS ?? 2000);
 async function main() {
   let capture: SmtpCapture | null = null;
   if (process.env.MAIL_CAPTURE === "on" && process.env.APP_MODE !== "production") {
-    capture = await startSmtpCapture({ port: smtpPort, dir: path.resolve(process.env.MAIL_CAPTURE_DIR ?? ".data/mail") });
-    log(`capturing e-mail on smtp://127.0.0.1:${capture.port} into .data/mail`);
+    const dir = path.resolve(process.env.MAIL_CAPTURE_DIR ?? ".data/mail");
+    capture = await startSmtpCapture({ port: smtpPort, dir });
+    log(`capturing e-mail on smtp://127.0.0.1:${capture.port} into ${path.relative(process.cwd(), dir)}`);
   }
   const db = createPrismaClient(url!, 2);
   const transport = nodemailer.createTransport({

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useEffect, useId, useRef } from "react";
 import { acceptOfferAction, cancelBookingAction, leaveWaitlistAction, substituteBookingAction } from "@/app/_actions/enrollment-changes";
 import { Field, inputClass } from "@/components/forms/field";
 import { fieldErrorsOf, type FormState } from "@/components/forms/form-state";
+import { useAnnounceChange } from "./change-status";
 
 const ACTIONS = {
   cancel: cancelBookingAction,
@@ -35,6 +36,10 @@ type Props = { kind: BookingActionKind; id: string; texts: BookingActionTexts };
  * One change to a booking or a waiting-list place, as a real form (it works before the page's
  * JavaScript has loaded). Cancelling and passing a place on open in a disclosure first, so a
  * stray click does nothing. The server checks who may do what and answers with translated text.
+ *
+ * A change that goes through re-renders the page without this form (the booking or queue place is
+ * no longer active), so its outcome is said by the surrounding ChangeStatus: a form that was sent
+ * and is then taken away (rather than answered with an error) announces its "done" text there.
  */
 export function BookingActionForm({ kind, id, texts }: Props) {
   const [state, formAction, pending] = useActionState<FormState<unknown>, FormData>(ACTIONS[kind], null);
@@ -45,8 +50,30 @@ export function BookingActionForm({ kind, id, texts }: Props) {
   const fieldName = kind === "cancel" ? "reason" : kind === "substitute" ? "email" : null;
   const danger = kind === "cancel" || kind === "leave";
 
+  const announce = useAnnounceChange();
+  const done = texts.done;
+  // Sent and not refused (yet): if the form goes away now, it is because the change went through.
+  const sent = useRef(false);
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) announce?.(done);
+    sent.current = false;
+  }, [state, announce, done]);
+  useEffect(
+    () => () => {
+      if (sent.current) announce?.(done);
+    },
+    [announce, done],
+  );
+
   const form = (
-    <form action={formAction} className="grid gap-3">
+    <form
+      action={formAction}
+      onSubmit={() => {
+        sent.current = true;
+      }}
+      className="grid gap-3"
+    >
       <input type="hidden" name={idName} value={id} />
       {texts.intro && <p>{texts.intro}</p>}
       {fieldName && texts.fieldLabel && (
@@ -83,9 +110,12 @@ export function BookingActionForm({ kind, id, texts }: Props) {
           )}
         </button>
       </div>
-      <p role="status" className={state?.ok ? "font-semibold" : "sr-only"}>
-        {state?.ok ? texts.done : ""}
-      </p>
+      {/* Without a ChangeStatus around it, the form says it itself. */}
+      {!announce && (
+        <p role="status" className={state?.ok ? "font-semibold" : "sr-only"}>
+          {state?.ok ? texts.done : ""}
+        </p>
+      )}
       {error && (
         <div id={errorId} role="alert" className="rounded border-l-4 border-danger bg-danger-soft p-3">
           <p className="font-semibold">{texts.errorHeading}</p>

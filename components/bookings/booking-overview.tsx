@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { AppLocale } from "@/lib/domain/money";
 import type { BookingsOverview, BookingView, WaitlistView } from "@/lib/server/enrollment/list-my-bookings";
 import { BookingCard, type HeadingLevel } from "./booking-card";
+import { ChangeStatus } from "./change-status";
 import { WaitlistCard } from "./waitlist-card";
 
 const HEADINGS = { 2: "h2", 3: "h3" } as const;
@@ -47,7 +48,8 @@ export async function BookingOverview({ overview, locale, now, level, idPrefix, 
     ));
 
   return (
-    <>
+    // Says how a change made here went (the form that made it is gone by then).
+    <ChangeStatus>
       {upcoming.length > 0 && group("upcoming", t("upcoming"), cards(upcoming))}
       {overview.waitlist.length > 0 &&
         group(
@@ -57,6 +59,6 @@ export async function BookingOverview({ overview, locale, now, level, idPrefix, 
         )}
       {inactive.length > 0 && group("inactive", t("inactive"), cards(inactive))}
       {past.length > 0 && group("past", t("past"), cards(past))}
-    </>
+    </ChangeStatus>
   );
 }

@@ -84,7 +84,11 @@ test.describe("from the calendar", () => {
     await expect(page).toHaveURL(`/verkstad/${workshop.slug}/forelasning/${lecture.slug}`);
     await expect(page.getByRole("heading", { level: 1, name: lecture.title })).toBeVisible();
     await expectLandmarks(page);
-    await expect(page.getByText("Anmälan öppnar senare", { exact: false })).toBeVisible();
+    // Signed out, Boka leads to the sign-in page and back to the booking page with this lecture chosen.
+    await expect(page.getByRole("link", { name: "Boka föreläsningen" })).toHaveAttribute(
+      "href",
+      `/logga-in?callbackUrl=${encodeURIComponent(`/verkstad/${workshop.slug}/boka?lecture=${lecture.slug}`)}`,
+    );
     await expectNoAxeViolations(page);
 
     const breadcrumbs = page.getByRole("navigation", { name: "Du är här" });
@@ -113,7 +117,10 @@ test.describe("from the calendar", () => {
     await page.getByRole("link", { name: lecture.title, exact: true }).click();
     await expect(page).toHaveURL(`/en/workshop/${workshop.slug}/lecture/${lecture.slug}`);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await expect(page.getByText("Booking will open later", { exact: false })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Book the lecture" })).toHaveAttribute(
+      "href",
+      `/en/sign-in?callbackUrl=${encodeURIComponent(`/en/workshop/${workshop.slug}/book?lecture=${lecture.slug}`)}`,
+    );
     await expectNoAxeViolations(page);
   });
 });

@@ -72,7 +72,12 @@ async function substitute(tx: Prisma.TransactionClient, user: SessionUser, input
   });
   const key = sessionKeyOf(booking);
   const session = booking.lecture?.title ?? booking.workshop.title;
-  const clash = await tx.booking.findFirst({ where: { participantId: colleague!.id, activeSessionKey: key }, select: { id: true } });
+  // As when booking: a lecture and the package that includes it would take the lecture's seat twice.
+  const overlapping =
+    booking.kind === "PACKAGE"
+      ? [key, ...(await tx.lecture.findMany({ where: { workshopId: booking.workshopId }, select: { id: true } })).map((l) => `L:${l.id}`)]
+      : [key, `P:${booking.workshopId}`];
+  const clash = await tx.booking.findFirst({ where: { participantId: colleague!.id, activeSessionKey: { in: overlapping } }, select: { id: true } });
   if (clash) throw new AppError("ALREADY_BOOKED", "Colleague already holds a place", undefined, { person: colleague!.name ?? colleague!.email, session });
 
   if (booking.orderId) await tx.$queryRaw`select "id" from "Order" where "id" = ${booking.orderId} for update`;
