@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { formatOrgNumber, peppolEndpointFor, withCheckDigit } from "@/lib/domain/invoicing/org-number";
 import { createPrismaClient } from "@/lib/prisma-client";
 import {
   createBooking,
@@ -31,20 +32,20 @@ export async function seedDemo(db: PrismaClient): Promise<Record<string, number>
 
       const organiser = await createOrganiser(tx, {
         name: "FoU Sjuhärad Välfärd (demo)",
-        orgNumber: "222000-1234",
-        vatNumber: "SE222000123401",
+        orgNumber: formatOrgNumber(withCheckDigit("222000123")),
+        vatNumber: `SE${withCheckDigit("222000123")}01`,
         bankgiro: "5050-1055",
         email: "fou@verkstad.test",
         phone: "033-35 70 00",
         streetAddress: "Skaraborgsvägen 3",
         postalCode: "506 30",
         city: "Borås",
-        peppolEndpoint: "0007:2220001234",
+        peppolEndpoint: peppolEndpointFor(withCheckDigit("222000123")),
       });
 
       const orgs = new Map<string, string>();
       for (const [i, name] of MEMBER_MUNICIPALITIES.entries()) {
-        const digits = `212000${String(1500 + i * 37).padStart(4, "0")}`;
+        const digits = withCheckDigit(`212000${String(150 + i * 37).padStart(3, "0")}`);
         const o = await createOrganisation(tx, {
           name,
           type: "MEMBER_MUNICIPALITY",
@@ -58,7 +59,7 @@ export async function seedDemo(db: PrismaClient): Promise<Record<string, number>
         orgs.set(name, o.id);
       }
       for (const [i, name] of INTEREST_ORGANISATIONS.entries()) {
-        const o = await createOrganisation(tx, { name, type: "INTEREST_ORGANISATION", orgNumber: `802400-${String(4100 + i).padStart(4, "0")}` });
+        const o = await createOrganisation(tx, { name, type: "INTEREST_ORGANISATION", orgNumber: formatOrgNumber(withCheckDigit(`802400${String(410 + i).padStart(3, "0")}`)) });
         orgs.set(name, o.id);
       }
 

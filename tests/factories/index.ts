@@ -4,6 +4,7 @@
  */
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { BookingKind, BookingStatus, PmStatus, Role } from "@/lib/generated/prisma/enums";
+import { formatOrgNumber, withCheckDigit } from "@/lib/domain/invoicing/org-number";
 import { localDateToDateColumn, stockholmToInstant } from "@/lib/domain/time";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -13,11 +14,13 @@ const next = () => ++sequence;
 
 export async function createOrganiser(db: Db, data: Partial<Prisma.OrganiserUncheckedCreateInput> = {}) {
   const n = next();
+  // Valid (Luhn-checked) organisation numbers, as Peppol's rules demand of invoices.
+  const orgNumber = withCheckDigit(`222${String(n % 1_000_000).padStart(6, "0")}`);
   return db.organiser.create({
     data: {
       name: `FoU Test ${n}`,
-      orgNumber: `222000-${String(1000 + n).padStart(4, "0")}`,
-      vatNumber: `SE222000${String(1000 + n).padStart(4, "0")}01`,
+      orgNumber: formatOrgNumber(orgNumber),
+      vatNumber: `SE${orgNumber}01`,
       bankgiro: "123-4567",
       email: `fou${n}@verkstad.test`,
       streetAddress: "Storgatan 1",

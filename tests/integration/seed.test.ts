@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { isValidOrgNumber, peppolEndpointFor } from "@/lib/domain/invoicing/org-number";
 import { DEMO_USERS, DEMO_WORKSHOP_SLUG } from "@/prisma/demo-data";
 import { seedDemo } from "@/prisma/seed";
 
@@ -59,5 +60,14 @@ describe("demo seed", () => {
     const second = await snapshot();
     expect(second.counts).toEqual(first.counts);
     expect(second.workshop.packageSeatsTaken).toBe(first.workshop.packageSeatsTaken);
+  });
+
+  it("gives the seller and every organisation a valid organisation number, as e-invoices require", async () => {
+    await seedDemo(db);
+    const organiser = await db.organiser.findFirstOrThrow();
+    expect(isValidOrgNumber(organiser.orgNumber)).toBe(true);
+    expect(organiser.peppolEndpoint).toBe(peppolEndpointFor(organiser.orgNumber));
+    const organisations = await db.organisation.findMany({ select: { name: true, orgNumber: true } });
+    expect(organisations.filter((o) => !o.orgNumber || !isValidOrgNumber(o.orgNumber))).toEqual([]);
   });
 });

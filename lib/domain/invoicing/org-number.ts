@@ -22,6 +22,11 @@ export function luhnCheckDigit(nineDigits: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
+/** The ten-digit number made of nine digits and their Luhn check digit (for test and demo data). */
+export function withCheckDigit(nineDigits: string): OrgNumber {
+  return `${nineDigits}${luhnCheckDigit(nineDigits)}`;
+}
+
 /**
  * "212000-1355", "2120001355" or "16212000-1355" (the 12-digit form with the "16" prefix used
  * for legal persons) → "2120001355". Refuses anything that is not a valid number of a legal
