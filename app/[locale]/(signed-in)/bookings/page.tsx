@@ -43,24 +43,25 @@ export default async function MyBookingsPage({ params }: Props) {
     <div className="container-page py-10 sm:py-12">
       <h1 className="text-3xl sm:text-4xl">{t("title")}</h1>
       <p className="mt-4 max-w-prose text-lg">{t("intro")}</p>
-      {empty ? (
+      {empty && (
         <p className="mt-8">
           {t("none")} <a href={paths.calendar(locale)}>{t("toCalendar")}</a>
         </p>
-      ) : (
-        <BookingOverview
-          overview={overview}
-          locale={locale}
-          now={now}
-          level={2}
-          idPrefix="mine"
-          // Own bookings: the participant may always download their calendar.
-          calendarLinkFor={() => true}
-          preTrainingLinkFor={() => true}
-          bookingActions={actions.bookingActions}
-          waitlistActions={actions.waitlistActions}
-        />
       )}
+      {/* Rendered also when empty: its status area says how the last change went (e.g. leaving the
+          only queue place) and must stay mounted across that change. */}
+      <BookingOverview
+        overview={overview}
+        locale={locale}
+        now={now}
+        level={2}
+        idPrefix="mine"
+        // Own bookings: the participant may always download their calendar.
+        calendarLinkFor={() => true}
+        preTrainingLinkFor={() => true}
+        bookingActions={actions.bookingActions}
+        waitlistActions={actions.waitlistActions}
+      />
     </div>
   );
 }

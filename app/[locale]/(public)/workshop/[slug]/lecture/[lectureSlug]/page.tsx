@@ -148,6 +148,14 @@ export default async function LecturePage({ params }: Props) {
           </a>
         </p>
       )}
+      {availability === "full" && lecture.startsAt > now && (
+        // Full: the booking page offers the waiting list for it.
+        <p className="mt-6">
+          <a href={bookHref} className="button-secondary">
+            {t("waitlistCta")}
+          </a>
+        </p>
+      )}
 
       <section className="mt-8 rounded-lg border border-line bg-surface p-5 sm:p-6">
         <h2 className="text-xl sm:text-2xl">{t("factsHeading")}</h2>
