@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { TableRegion, td, th } from "@/components/admin/table-region";
+import { CountTable } from "@/components/admin/count-table";
 import { requirePageArea } from "@/lib/auth/page-guards";
 import { formatLocalDate } from "@/lib/domain/time";
 import { localeFromParams } from "@/lib/i18n/locale-param";
@@ -41,33 +41,17 @@ export default async function AdminOverviewPage({ params }: Props) {
           </h2>
           <p className="mt-3">{t("peopleTotal", { count: overview.people })}</p>
           <p className="mt-1">{t("incompleteProfiles", { count: overview.incompleteProfiles })}</p>
-          <TableRegion captionId="roles-caption">
-            <table className="w-full border-collapse text-base">
-              <caption id="roles-caption" className="px-3 py-2 text-left font-semibold">
-                {t("rolesCaption")}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={th}>
-                    {t("roleColumn")}
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    {t("countColumn")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.perRole.map(({ role, count }) => (
-                  <tr key={role}>
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      <a href={withQuery(paths.adminUsers(locale), { role })}>{tr(role)}</a>
-                    </th>
-                    <td className={`${td} text-right tabular-nums`}>{count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <CountTable
+            captionId="roles-caption"
+            caption={t("rolesCaption")}
+            labelColumn={t("roleColumn")}
+            countColumn={t("countColumn")}
+            rows={overview.perRole.map(({ role, count }) => ({
+              key: role,
+              label: <a href={withQuery(paths.adminUsers(locale), { role })}>{tr(role)}</a>,
+              count,
+            }))}
+          />
           <p className="mt-3 text-base text-muted">{t("rolesNote")}</p>
           <p className="mt-4">
             <a href={paths.adminUsers(locale)} className="button-secondary">
@@ -82,33 +66,17 @@ export default async function AdminOverviewPage({ params }: Props) {
           </h2>
           <p className="mt-3">{t("auditLastWeek", { count: overview.eventCount, date: formatLocalDate(overview.since, locale) })}</p>
           {overview.actions.length > 0 && (
-            <TableRegion captionId="actions-caption">
-              <table className="w-full border-collapse text-base">
-                <caption id="actions-caption" className="px-3 py-2 text-left font-semibold">
-                  {t("actionsCaption")}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={th}>
-                      {t("actionColumn")}
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      {t("eventCountColumn")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {overview.actions.map(({ action, count }) => (
-                    <tr key={action}>
-                      <th scope="row" className={`${td} text-left font-normal`}>
-                        <a href={withQuery(paths.adminAudit(locale), { action, from: overview.since })}>{words(action) ?? <code>{action}</code>}</a>
-                      </th>
-                      <td className={`${td} text-right tabular-nums`}>{count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+            <CountTable
+              captionId="actions-caption"
+              caption={t("actionsCaption")}
+              labelColumn={t("actionColumn")}
+              countColumn={t("eventCountColumn")}
+              rows={overview.actions.map(({ action, count }) => ({
+                key: action,
+                label: <a href={withQuery(paths.adminAudit(locale), { action, from: overview.since })}>{words(action) ?? <code>{action}</code>}</a>,
+                count,
+              }))}
+            />
           )}
           <ul className="mt-4 grid gap-2">
             <li>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { CountTable } from "@/components/admin/count-table";
 import { TableRegion, td, th } from "@/components/admin/table-region";
 import { Badge } from "@/components/ui/badge";
 import { Facts } from "@/components/ui/facts";
@@ -130,41 +131,15 @@ export default async function CoordinatorPage({ params }: Props) {
             <p className="mt-2 text-base text-muted">{t("bookingsNote")}</p>
 
             <h3 className="mt-8 text-xl">{t("pmsHeading")}</h3>
-            <TableRegion captionId={`${headingId}-pms`} className="max-w-xl">
-              <table className="w-full border-collapse text-base">
-                <caption id={`${headingId}-pms`} className="px-3 py-2 text-left font-semibold">
-                  {t.rich("pmsCaption", { workshop: w.title, title: (chunks) => <span lang={lang}>{chunks}</span> })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={th}>
-                      {t("statusColumn")}
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      {t("countColumn")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {PM_STATUSES.map((status) => (
-                    <tr key={status}>
-                      <th scope="row" className={`${td} text-left font-normal`}>
-                        {t(`pmStatus.${status}`)}
-                      </th>
-                      <td className={`${td} text-right tabular-nums`}>{w.pms[status]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row" className={`${td} text-left`}>
-                      {t("pmsTotal")}
-                    </th>
-                    <td className={`${td} text-right font-semibold tabular-nums`}>{pmTotal}</td>
-                  </tr>
-                </tfoot>
-              </table>
-            </TableRegion>
+            <CountTable
+              captionId={`${headingId}-pms`}
+              className="max-w-xl"
+              caption={t.rich("pmsCaption", { workshop: w.title, title: (chunks) => <span lang={lang}>{chunks}</span> })}
+              labelColumn={t("statusColumn")}
+              countColumn={t("countColumn")}
+              rows={PM_STATUSES.map((status) => ({ key: status, label: t(`pmStatus.${status}`), count: w.pms[status] }))}
+              total={{ label: t("pmsTotal"), count: pmTotal }}
+            />
           </section>
         );
       })}
