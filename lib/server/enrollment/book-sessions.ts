@@ -11,6 +11,7 @@ import { withdrawFromWaitlists } from "@/lib/server/enrollment/offer-freed-seats
 import { checkboxField, listField, peopleFields, resolvePeople, type Person } from "@/lib/server/enrollment/people";
 import { createPendingOrder, type PlannedBooking } from "@/lib/server/enrollment/create-pending-order";
 import { takeLectureSeats, takePackageSeats } from "@/lib/server/enrollment/seats";
+import { keysSharingSeats } from "@/lib/server/enrollment/keys-sharing-seats";
 import { runBookingTransaction } from "@/lib/server/enrollment/transaction";
 import { idField } from "@/lib/validation/fields";
 
@@ -147,10 +148,13 @@ async function placeOrder(tx: Prisma.TransactionClient, user: SessionUser, input
   // A place on a lecture and the package that includes it would take that lecture's seat twice:
   // a lecture booking is refused for a package holder, and a package for a lecture holder (moving
   // from lectures to the package is an upgrade, which billing handles with a credit).
-  const overlapping =
+  const overlapping = await keysSharingSeats(
+    tx,
+    workshop.id,
     input.kind === "PACKAGE"
-      ? [...keys, ...(await tx.lecture.findMany({ where: { workshopId: workshop.id }, select: { id: true } })).map((l) => lectureKey(l.id))]
-      : [...keys, packageKey(workshop.id)];
+      ? [{ kind: "PACKAGE", workshopId: workshop.id }]
+      : input.lectureIds.map((lectureId) => ({ kind: "LECTURE" as const, lectureId, workshopId: workshop.id })),
+  );
   await refuseExistingPlaces(tx, people, overlapping, workshop.title, lectures);
   // Whoever was waiting for these sessions leaves the queue. An open offer's seat is given back
   // here and taken again just below for the same person (offers hold their seat).

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { bookingCalendarAttachment } from "@/lib/calendar-files/booking-calendar";
 import { bookingMachine, bookingRelation, holdsSeat, sessionKeyOf } from "@/lib/domain/enrollment";
+import { keysSharingSeats } from "@/lib/server/enrollment/keys-sharing-seats";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -73,10 +74,11 @@ async function substitute(tx: Prisma.TransactionClient, user: SessionUser, input
   const key = sessionKeyOf(booking);
   const session = booking.lecture?.title ?? booking.workshop.title;
   // As when booking: a lecture and the package that includes it would take the lecture's seat twice.
-  const overlapping =
+  const overlapping = await keysSharingSeats(tx, booking.workshopId, [
     booking.kind === "PACKAGE"
-      ? [key, ...(await tx.lecture.findMany({ where: { workshopId: booking.workshopId }, select: { id: true } })).map((l) => `L:${l.id}`)]
-      : [key, `P:${booking.workshopId}`];
+      ? { kind: "PACKAGE", workshopId: booking.workshopId }
+      : { kind: "LECTURE", lectureId: booking.lectureId!, workshopId: booking.workshopId },
+  ]);
   const clash = await tx.booking.findFirst({ where: { participantId: colleague!.id, activeSessionKey: { in: overlapping } }, select: { id: true } });
   if (clash) throw new AppError("ALREADY_BOOKED", "Colleague already holds a place", undefined, { person: colleague!.name ?? colleague!.email, session });
 
