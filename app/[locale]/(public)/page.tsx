@@ -32,7 +32,7 @@ export default async function CalendarPage({ params }: Props) {
       <h1 className="text-3xl sm:text-4xl">{t("title")}</h1>
       <div className="mt-4 max-w-prose space-y-3 text-lg sm:text-xl">
         <p>{t("intro")}</p>
-        <p>{t("bookingLater")}</p>
+        <p>{t("bookingHowTo")}</p>
       </div>
 
       <section className="mt-10">
