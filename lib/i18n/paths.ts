@@ -47,6 +47,11 @@ export const paths = {
   adminUsers: (locale: AppLocale) => localizedPath(locale, "/admin/users"),
   adminAudit: (locale: AppLocale) => localizedPath(locale, "/admin/audit"),
   devMail: (locale: AppLocale) => localizedPath(locale, "/dev/mail"),
+  pay: (locale: AppLocale, orderId: string) => localizedPath(locale, "/pay/[orderId]", { orderId }),
+  payDone: (locale: AppLocale, orderId: string) => localizedPath(locale, "/pay/[orderId]/done", { orderId }),
+  invoices: (locale: AppLocale) => localizedPath(locale, "/invoices"),
+  adminBilling: (locale: AppLocale) => localizedPath(locale, "/admin/billing"),
+  adminInvoicingRun: (locale: AppLocale) => localizedPath(locale, "/admin/billing/invoicing-run"),
 };
 
 /** A path with a query string, e.g. the sign-in page with where to go afterwards. */

@@ -37,6 +37,11 @@ export const routing = defineRouting({
     "/admin/users": { sv: "/admin/personer", en: "/admin/people" },
     "/admin/audit": { sv: "/admin/handelselogg", en: "/admin/audit-log" },
     "/dev/mail": { sv: "/utveckling/e-post", en: "/dev/mail" },
+    "/pay/[orderId]": { sv: "/betala/[orderId]", en: "/pay/[orderId]" },
+    "/pay/[orderId]/done": { sv: "/betala/[orderId]/klar", en: "/pay/[orderId]/done" },
+    "/invoices": { sv: "/fakturor-och-kvitton", en: "/invoices-and-receipts" },
+    "/admin/billing": { sv: "/admin/ekonomi", en: "/admin/billing" },
+    "/admin/billing/invoicing-run": { sv: "/admin/ekonomi/samlingsfakturering", en: "/admin/billing/invoicing-run" },
   },
 });
 
