@@ -6,6 +6,7 @@ import { bookSessionsAction } from "@/app/_actions/enrollment";
 import { joinWaitlistAction } from "@/app/_actions/enrollment-changes";
 import { FormMessage } from "@/components/forms/form-message";
 import { fieldErrorsOf } from "@/components/forms/form-state";
+import { suggestPackage as suggestPackageRule } from "@/lib/domain/billing/package";
 import { formatSek, type AppLocale } from "@/lib/domain/money";
 import type { PriceTier } from "@/lib/domain/pricing";
 import type { ActionResult } from "@/lib/server/action";
@@ -31,7 +32,7 @@ type Props = {
   idempotencyKey: string;
   preselectedLectureId: string | null;
   anyVat: boolean;
-  links: { bookings: string; bookAgain: string };
+  links: { bookings: string; bookAgain: string; /** The checkout page with "__ORDER__" where the order id goes. */ pay: string };
   errorHeading: string;
 };
 
@@ -91,8 +92,9 @@ export function BookingForm(props: Props) {
   const people = isOrderer && others.size > 0 ? others.size + (includeSelf ? 1 : 0) : 1;
   const perPerson = kind === "PACKAGE" ? (pkg.unavailable === null ? pkg.priceInclVatOre : 0) : chosenLectures.reduce((s, l) => s + l.priceInclVatOre, 0);
   const chosenSomething = kind === "PACKAGE" ? pkg.unavailable === null : chosenLectures.length > 0;
-  const lecturesExclVat = chosenLectures.reduce((s, l) => s + l.priceExclVatOre, 0);
-  const suggestPackage = kind === "LECTURE" && pkg.unavailable === null && chosenLectures.length > 0 && lecturesExclVat >= pkg.priceExclVatOre;
+  // The domain's rule (lib/domain/billing/package.ts), on what the person pays: VAT included.
+  const suggestion = suggestPackageRule({ selectedLectureTotalsOre: chosenLectures.map((l) => l.priceInclVatOre), packageOre: pkg.priceInclVatOre });
+  const suggestPackage = kind === "LECTURE" && pkg.unavailable === null && suggestion.suggest;
   const sek = (ore: number) => formatSek(ore, locale);
 
   // Field errors of the e-mail rows come back by position among the rows that were filled in.
@@ -358,7 +360,7 @@ export function BookingForm(props: Props) {
           )}
           {suggestPackage && (
             <p className="mt-2 max-w-prose rounded border-l-4 border-warning bg-warning-soft p-3">
-              {t("packageHint", { lectures: sek(lecturesExclVat), package: sek(pkg.priceExclVatOre) })}
+              {t("packageHint", { lectures: sek(suggestion.lecturesOre), package: sek(suggestion.packageOre) })}
             </p>
           )}
         </div>

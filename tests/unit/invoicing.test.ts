@@ -391,7 +391,25 @@ describe("credit note document", () => {
     expect(cn.creditedInvoiceLineIds).toEqual(["3", "1"]);
   });
 
+  it("credits a share of chosen lines (a late cancellation): the unit price rounded down, VAT per breakdown", () => {
+    const cn = createCreditNoteDocument({ number: "K2026-00004", issueDate: "2026-09-20", invoice, invoiceLineIds: ["1", "3"], sharePercent: 50, reason: "Sen avbokning" });
+    // 1 900.01 kr × 50 % = 950.005 → 950.00 kr; 12 000 kr × 50 % = 6 000 kr.
+    expect(cn.lines.map((l) => [l.description, l.quantity, l.unitPriceOre, l.lineExclVatOre, l.vatOre])).toEqual([
+      ["Föreläsning 1", 1, 95_000, 95_000, 23_750],
+      ["Hela verkstaden", 1, 600_000, 600_000, 0],
+    ]);
+    expect(cn.totals).toMatchObject({ lineExtensionOre: 695_000, vatOre: 23_750, payableOre: 718_750 });
+    expect(cn.sharePercent).toBe(50);
+    expect(cn.creditedInvoiceLineIds).toEqual(["1", "3"]);
+    // A whole credit states 100.
+    expect(createCreditNoteDocument({ number: "K2026-00005", issueDate: "2026-09-20", invoice, reason: "Avbokning" }).sharePercent).toBe(100);
+  });
+
   it.each<[string, Partial<Parameters<typeof createCreditNoteDocument>[0]>, InvoicingErrorCode]>([
+    ["a share of 0 %", { sharePercent: 0 }, "INVALID_SHARE"],
+    ["a share above 100 %", { sharePercent: 101 }, "INVALID_SHARE"],
+    ["a share that is not a whole percentage", { sharePercent: 12.5 }, "INVALID_SHARE"],
+    ["a share that rounds to nothing", { invoiceLineIds: ["1"], sharePercent: 1, invoice: createInvoiceDocument(invoiceInput({ lines: [line(99, 0)] })) }, "NEGATIVE_TOTAL"],
     ["a line credited before", { invoiceLineIds: ["1"], alreadyCreditedLineIds: ["1"] }, "LINE_ALREADY_CREDITED"],
     ["the same line twice", { invoiceLineIds: ["2", "2"] }, "LINE_ALREADY_CREDITED"],
     ["a line the invoice does not have", { invoiceLineIds: ["9"] }, "UNKNOWN_INVOICE_LINE"],

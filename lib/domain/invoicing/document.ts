@@ -5,6 +5,7 @@
  * a credit note that refers to the invoice (mervärdesskattelagen 17 kap. 22 §, "ändringsfaktura").
  */
 import { assertOre, type Ore } from "../money";
+import { shareOfOre } from "../billing/refund";
 import { addDays, type LocalDate } from "../time";
 import { InvoicingError } from "./errors";
 import { assertVatNumberMatches, normalizeBankgiro, normalizeOrgNumber, parsePeppolEndpoint, type PeppolParticipant } from "./org-number";
@@ -115,6 +116,8 @@ export type CreditNoteDocument = CommonDocument & {
   readonly reason: string;
   /** Which invoice line each credit line credits (same order as `lines`). */
   readonly creditedInvoiceLineIds: readonly string[];
+  /** The share of each credited line's price that is credited; 100 (or absent) for whole lines. */
+  readonly sharePercent?: number;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -329,19 +332,30 @@ export type CreditNoteInput = {
   invoiceLineIds?: readonly string[];
   /** Invoice lines already credited by earlier credit notes: crediting one twice is refused. */
   alreadyCreditedLineIds?: readonly string[];
+  /**
+   * Credit only this share (1–100) of each line's price, e.g. a late cancellation under a partial
+   * refund policy. The credited unit price is the share rounded down to whole öre (see
+   * lib/domain/billing/refund.ts); quantity, rate and texts stay those of the invoice line.
+   */
+  sharePercent?: number;
   reason: string;
 };
 
 /**
- * A credit note for whole lines of an issued invoice. Amounts are positive (a credit note with
- * type 381 credits what it lists); the VAT breakdown is computed for the credited lines with the
- * same rounding rule, so crediting a whole invoice gives back exactly its VAT.
+ * A credit note for whole lines of an issued invoice, or for a share of them (sharePercent).
+ * Amounts are positive (a credit note with type 381 credits what it lists); the VAT breakdown is
+ * computed for the credited lines with the same rounding rule, so crediting a whole invoice gives
+ * back exactly its VAT.
  */
 export function createCreditNoteDocument(input: CreditNoteInput): CreditNoteDocument {
   const { invoice } = input;
   const number = required(input.number, "number");
   const issueDate = date(input.issueDate, "issueDate");
   if (issueDate < invoice.issueDate) throw new InvoicingError("INVALID_DATES", "A credit note cannot be dated before the invoice it credits");
+  const sharePercent = input.sharePercent ?? 100;
+  if (!Number.isInteger(sharePercent) || sharePercent < 1 || sharePercent > 100) {
+    throw new InvoicingError("INVALID_SHARE", `The credited share must be a whole percentage 1–100: ${sharePercent}`);
+  }
   const wanted = input.invoiceLineIds ?? invoice.lines.map((l) => l.id);
   const already = new Set(input.alreadyCreditedLineIds ?? []);
   const seen = new Set<string>();
@@ -359,7 +373,7 @@ export function createCreditNoteDocument(input: CreditNoteInput): CreditNoteDocu
         description: l.description,
         ...(l.note ? { note: l.note } : {}),
         quantity: l.quantity,
-        unitPriceOre: l.unitPriceOre,
+        unitPriceOre: sharePercent === 100 ? l.unitPriceOre : shareOfOre(l.unitPriceOre, sharePercent),
         vatRateBp: l.vatRateBp,
         ...(l.accountingCost ? { accountingCost: l.accountingCost } : {}),
         ...(l.period ? { period: l.period } : {}),
@@ -382,6 +396,7 @@ export function createCreditNoteDocument(input: CreditNoteInput): CreditNoteDocu
     invoiceReference: { number: invoice.number, issueDate: invoice.issueDate },
     reason: required(input.reason, "reason"),
     creditedInvoiceLineIds: credited.map((l) => l.id),
+    sharePercent,
     ...computed,
   });
 }

@@ -17,7 +17,8 @@ export type InvoicingErrorCode =
   | "NEGATIVE_TOTAL"
   | "INVALID_DOCUMENT_NUMBER"
   | "UNKNOWN_INVOICE_LINE"
-  | "LINE_ALREADY_CREDITED";
+  | "LINE_ALREADY_CREDITED"
+  | "INVALID_SHARE";
 
 export class InvoicingError extends Error {
   constructor(

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { upgradeCredit, type CreditableLectureLine } from "@/lib/domain/billing/package";
 import { holdExpiresAt, lectureKey, packageKey } from "@/lib/domain/enrollment";
 import { priceLine, priceTierFor } from "@/lib/domain/pricing";
 import { AppError } from "@/lib/errors";
@@ -146,8 +147,9 @@ async function placeOrder(tx: Prisma.TransactionClient, user: SessionUser, input
   const people = await resolvePeople(tx, user, input);
   const keys = input.kind === "PACKAGE" ? [packageKey(workshop.id)] : input.lectureIds.map(lectureKey);
   // A place on a lecture and the package that includes it would take that lecture's seat twice:
-  // a lecture booking is refused for a package holder, and a package for a lecture holder (moving
-  // from lectures to the package is an upgrade, which billing handles with a credit).
+  // a lecture booking is refused for a package holder, and a package for someone whose lecture
+  // booking is still unpaid. Lectures already paid or invoiced make the package an upgrade: the
+  // order credits what they cost, and confirming it cancels those lecture bookings.
   const overlapping = await keysSharingSeats(
     tx,
     workshop.id,
@@ -155,7 +157,8 @@ async function placeOrder(tx: Prisma.TransactionClient, user: SessionUser, input
       ? [{ kind: "PACKAGE", workshopId: workshop.id }]
       : input.lectureIds.map((lectureId) => ({ kind: "LECTURE" as const, lectureId, workshopId: workshop.id })),
   );
-  await refuseExistingPlaces(tx, people, overlapping, workshop.title, lectures);
+  const upgrades = input.kind === "PACKAGE" ? await paidLectureBookings(tx, people, workshop.id) : [];
+  await refuseExistingPlaces(tx, people, overlapping, workshop.title, lectures, upgrades.map((u) => u.bookingId));
   // Whoever was waiting for these sessions leaves the queue. An open offer's seat is given back
   // here and taken again just below for the same person (offers hold their seat).
   await withdrawFromWaitlists(tx, { participantIds: people.map((p) => p.id), keys, actorId: user.id, reason: "booked", offerNext: false, now });
@@ -170,9 +173,12 @@ async function placeOrder(tx: Prisma.TransactionClient, user: SessionUser, input
   const planned: PlannedBooking[] = [];
   for (const person of people) {
     if (input.kind === "PACKAGE") {
+      const line = priceLine({ memberOre: workshop.packagePriceMemberOre, nonMemberOre: workshop.packagePriceNonMemberOre, vatRateBp: workshop.packageVatRateBp }, tier);
+      const paid = upgrades.filter((u) => u.participantId === person.id);
+      const credit = upgradeCredit({ packageLine: line, paidLectures: paid.map((u) => u.line) });
       planned.push({
-        participant: person, kind: "PACKAGE", key: packageKey(workshop.id), lectureId: null, ownProject: input.ownProject, description: workshop.title,
-        line: priceLine({ memberOre: workshop.packagePriceMemberOre, nonMemberOre: workshop.packagePriceNonMemberOre, vatRateBp: workshop.packageVatRateBp }, tier),
+        participant: person, kind: "PACKAGE", key: packageKey(workshop.id), lectureId: null, ownProject: input.ownProject, description: workshop.title, line,
+        credits: credit.lines.map((c) => ({ supersededBookingId: paid.find((u) => u.line.orderLineId === c.creditsOrderLineId)!.bookingId, line: c })),
       });
     } else {
       for (const id of input.lectureIds) {
@@ -226,15 +232,44 @@ async function placeOrder(tx: Prisma.TransactionClient, user: SessionUser, input
   return { orderId: order.orderId, reference: order.reference, bookingIds, holdExpiresAt: holdUntil.toISOString(), totalInclVatOre, repeated: false };
 }
 
+type PaidLectureBooking = { bookingId: string; participantId: string; line: CreditableLectureLine };
+
+/**
+ * The lecture bookings of these people in the workshop that are confirmed and paid by card or
+ * invoiced, with the order line each was charged on: what an upgrade to the package credits.
+ */
+async function paidLectureBookings(tx: Prisma.TransactionClient, people: Person[], workshopId: string): Promise<PaidLectureBooking[]> {
+  const bookings = await tx.booking.findMany({
+    where: {
+      participantId: { in: people.map((p) => p.id) }, workshopId, kind: "LECTURE", status: "CONFIRMED",
+      order: { status: { in: ["PAID", "INVOICED"] } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true, participantId: true,
+      orderLines: { where: { kind: "LECTURE" }, select: { id: true, description: true, quantity: true, unitPriceOre: true, vatRateBp: true, lineExclVatOre: true, vatOre: true } },
+    },
+  });
+  return bookings.flatMap((b) =>
+    b.orderLines.map((l) => ({
+      bookingId: b.id,
+      participantId: b.participantId,
+      line: { orderLineId: l.id, description: l.description, quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRateBp: l.vatRateBp, lineExclVatOre: l.lineExclVatOre, vatOre: l.vatOre },
+    })),
+  );
+}
+
 async function refuseExistingPlaces(
   tx: Prisma.TransactionClient,
   people: Person[],
   keys: string[],
   workshopTitle: string,
   lectures: { id: string; title: string }[],
+  /** Bookings that the new one replaces (paid lectures under a package upgrade): no clash. */
+  replaced: readonly string[] = [],
 ): Promise<void> {
   const clash = await tx.booking.findFirst({
-    where: { participantId: { in: people.map((p) => p.id) }, activeSessionKey: { in: keys } },
+    where: { participantId: { in: people.map((p) => p.id) }, activeSessionKey: { in: keys }, id: { notIn: [...replaced] } },
     select: { participantId: true, activeSessionKey: true },
   });
   if (!clash) return;

@@ -1,8 +1,9 @@
 import { sessionsOfBookings, bookingCalendarAttachment } from "@/lib/calendar-files/booking-calendar";
-import { bookingMachine, orderConfirmation } from "@/lib/domain/enrollment";
+import { bookingMachine, orderConfirmation, sessionRefOf } from "@/lib/domain/enrollment";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { releaseAndOffer } from "@/lib/server/enrollment/offer-freed-seats";
 import { enqueueEmail } from "@/lib/server/mail/enqueue-email";
 
 export type ConfirmOrderResult = {
@@ -75,6 +76,7 @@ export async function confirmOrder(
     });
   }
   await tx.order.update({ where: { id: order.id }, data: { status: outcome } });
+  await cancelSupersededLectures(tx, order.id, order.reference, now, actorId);
   await recordAuditEvent(tx, {
     actorId,
     action: "order.confirmed",
@@ -112,4 +114,36 @@ export async function confirmOrder(
     });
   }
   return { confirmedBookingIds: confirmedIds, repeated: false };
+}
+
+/**
+ * An upgrade to the package credits lectures already paid for (UPGRADE_CREDIT lines, each naming
+ * the lecture booking it replaces). Once the package is paid or invoiced those lecture bookings
+ * end: the package holds a seat in every lecture, so each lecture seat goes back and is offered to
+ * the next in line. They are not credited or refunded: the credit is on this order.
+ */
+async function cancelSupersededLectures(tx: Prisma.TransactionClient, orderId: string, reference: string, now: Date, actorId: string | null) {
+  const credits = await tx.orderLine.findMany({
+    where: { orderId, kind: "UPGRADE_CREDIT", bookingId: { not: null } },
+    select: { bookingId: true },
+  });
+  for (const bookingId of new Set(credits.map((c) => c.bookingId!))) {
+    const [current] = await tx.$queryRaw<{ status: string; kind: "LECTURE" | "PACKAGE"; workshopId: string; lectureId: string | null }[]>`
+      select "status"::text as "status", "kind"::text as "kind", "workshopId", "lectureId" from "Booking" where "id" = ${bookingId} for update`;
+    if (!current || current.status !== "CONFIRMED") continue;
+    bookingMachine.transition("CONFIRMED", "CANCELLED");
+    await tx.booking.update({
+      where: { id: bookingId },
+      data: { status: "CANCELLED", activeSessionKey: null, cancelledAt: now, cancelledById: actorId, cancellationReason: `Uppgraderad till hela verkstaden (${reference})` },
+    });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "booking.upgraded",
+      entityType: "Booking",
+      entityId: bookingId,
+      before: { status: "CONFIRMED" },
+      after: { status: "CANCELLED", replacedBy: reference },
+    });
+    await releaseAndOffer(tx, sessionRefOf(current), now);
+  }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { UpgradeCreditLine } from "@/lib/domain/billing/package";
 import { orderTotals, type PriceTier, type PricedLine } from "@/lib/domain/pricing";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -17,6 +18,12 @@ export type PlannedBooking = {
   ownProject: boolean;
   description: string;
   line: PricedLine;
+  /**
+   * An upgrade from lectures already paid or invoiced to the package: negative lines for what those
+   * lectures cost, each tied to the lecture booking it replaces (confirmOrder cancels those bookings
+   * once this order is paid or invoiced).
+   */
+  credits?: readonly { supersededBookingId: string; line: UpgradeCreditLine }[];
 };
 
 export type PlacedOrder = { orderId: string; reference: string; bookingIds: string[]; totalInclVatOre: number };
@@ -35,7 +42,7 @@ export async function createPendingOrder(
   },
   audit: { actorId: string; requestId?: string; after?: Record<string, string> } = { actorId: order.placedById },
 ): Promise<PlacedOrder> {
-  const totals = orderTotals(order.bookings.map((b) => b.line));
+  const totals = orderTotals(order.bookings.flatMap((b) => [b.line, ...(b.credits ?? []).map((c) => c.line)]));
   const created = await tx.order.create({
     data: {
       reference: orderReference(order.now),
@@ -75,6 +82,15 @@ export async function createPendingOrder(
         lineExclVatOre: p.line.lineExclVatOre, vatOre: p.line.vatOre,
       },
     });
+    for (const credit of p.credits ?? []) {
+      await tx.orderLine.create({
+        data: {
+          orderId: created.id, kind: "UPGRADE_CREDIT", bookingId: credit.supersededBookingId, description: credit.line.description,
+          priceTier: order.tier, quantity: credit.line.quantity, unitPriceOre: credit.line.unitPriceOre, vatRateBp: credit.line.vatRateBp,
+          lineExclVatOre: credit.line.lineExclVatOre, vatOre: credit.line.vatOre,
+        },
+      });
+    }
     await recordAuditEvent(tx, {
       actorId: audit.actorId,
       action: "booking.created",

@@ -44,6 +44,12 @@ ALTER TABLE "Organiser" ADD CONSTRAINT "Organiser_terms_check" CHECK ("paymentTe
 ALTER TABLE "Workshop" ADD CONSTRAINT "Workshop_late_refund_check" CHECK ("lateCancellationRefundPercent" BETWEEN 0 AND 100);
 ALTER TABLE "Refund" ADD CONSTRAINT "Refund_amount_check" CHECK ("amountOre" > 0);
 ALTER TABLE "Payment" ADD CONSTRAINT "Payment_amounts_check" CHECK ("amountOre" >= 0 AND "refundedOre" >= 0 AND "refundedOre" <= "amountOre");
+-- An upgrade credit is a negative line (negative quantity, positive price, as on an invoice, BR-27),
+-- every other line a positive one.
+ALTER TABLE "OrderLine" DROP CONSTRAINT "OrderLine_amounts_check";
+ALTER TABLE "OrderLine" ADD CONSTRAINT "OrderLine_amounts_check"
+  CHECK ("quantity" <> 0 AND ("quantity" < 0) = ("kind" = 'UPGRADE_CREDIT') AND "unitPriceOre" >= 0
+         AND "lineExclVatOre" = "quantity" * "unitPriceOre" AND "vatRateBp" BETWEEN 0 AND 10000);
 
 -- Issued invoices and credit notes are never edited: only an invoice's status and paidAt may change,
 -- and no issued line may change or go (corrections are credit notes).

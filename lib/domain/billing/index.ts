@@ -1,0 +1,5 @@
+export * from "./consolidation";
+export * from "./document-texts";
+export * from "./package";
+export * from "./recipient";
+export * from "./refund";
