@@ -53,6 +53,13 @@ export default defineConfig({
       // Not the demo's 1025, so a running demo does not catch the tests' mail.
       SMTP_PORT: String(port + 1),
       OUTBOX_POLL_MS: "250",
+      // Card payments go to the local fake Stripe (scripts/fake-stripe.ts), started by serve.mjs;
+      // its payment page is what the browser sees as "Stripe Checkout".
+      STRIPE_FAKE: "on",
+      STRIPE_FAKE_PORT: String(port + 2),
+      STRIPE_SECRET_KEY: "sk_test_verkstad_e2e",
+      STRIPE_WEBHOOK_SECRET: "whsec_verkstad_e2e",
+      STRIPE_API_BASE: "",
     },
   },
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { resolveStripeSettings, stripeEnvFields } from "@/lib/stripe/settings";
 
 /**
  * The environment, validated once on first use (not at import, so `next build` needs no database).
@@ -24,11 +25,22 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   /** Minutes a magic link stays valid. */
   MAGIC_LINK_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /**
+   * Card payments (lib/stripe/settings.ts): STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET (test defaults
+   * outside production; production must set both for card payments) and STRIPE_API_BASE (the local
+   * fake Stripe in the demo and tests; unset for Stripe itself).
+   */
+  ...stripeEnvFields,
 });
 
-export type Env = Omit<z.infer<typeof schema>, "APP_MODE" | "AUTH_SECRET"> & {
+type StripeKeys = "STRIPE_SECRET_KEY" | "STRIPE_WEBHOOK_SECRET" | "STRIPE_API_BASE";
+
+export type Env = Omit<z.infer<typeof schema>, "APP_MODE" | "AUTH_SECRET" | StripeKeys> & {
   APP_MODE: "production" | "demo" | "test" | "development";
   AUTH_SECRET: string;
+  STRIPE_SECRET_KEY: string | null;
+  STRIPE_WEBHOOK_SECRET: string | null;
+  STRIPE_API_BASE: string | null;
 };
 
 /** Demo sign-in is possible only when explicitly turned on and never in production mode. */
@@ -65,9 +77,13 @@ function buildEnv(source: Record<string, string | undefined>): Env {
   if (mode === "production" && !data.AUTH_SECRET) {
     throw new Error("Invalid environment: AUTH_SECRET (32+ random characters) is required in production.");
   }
+  const stripe = resolveStripeSettings(data, mode);
   return {
     ...data,
     APP_MODE: mode,
+    STRIPE_SECRET_KEY: stripe.secretKey,
+    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+    STRIPE_API_BASE: stripe.apiBase,
     // Outside production a fixed secret keeps the quick start to two commands; it is never used in production.
     AUTH_SECRET: data.AUTH_SECRET ?? "verkstad-development-secret-not-for-production-use",
   };

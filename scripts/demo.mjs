@@ -18,8 +18,9 @@ const child = spawn(
   {
     cwd: root,
     stdio: "inherit",
-    // The demo runs the production build in demo mode: demo sign-in and the captured-mail page are on.
-    env: { APP_MODE: "demo", DEMO_SIGN_IN: "on", MAIL_CAPTURE: "on", APP_URL: `http://localhost:${port}`, ...process.env, PORT: port },
+    // The demo runs the production build in demo mode: demo sign-in and the captured-mail page are on,
+    // and card payments go to the local fake Stripe (no network needed).
+    env: { APP_MODE: "demo", DEMO_SIGN_IN: "on", MAIL_CAPTURE: "on", STRIPE_FAKE: "on", APP_URL: `http://localhost:${port}`, ...process.env, PORT: port },
   },
 );
 // The terminal sends Ctrl-C to the whole process group; wait for the app and database to stop.

@@ -1,6 +1,7 @@
 /**
  * Background worker: delivers the e-mail outbox over SMTP (lib/mail/deliver.ts) and runs the
- * scheduled jobs of lib/jobs/schedules.ts through pg-boss. Run beside the app by scripts/serve.mjs;
+ * scheduled jobs of lib/jobs/schedules.ts through pg-boss (among them the card refunds to Stripe,
+ * which reach the local fake Stripe when STRIPE_API_BASE is set). Run beside the app by scripts/serve.mjs;
  * any number of workers may run against one database (each scheduled slot still runs once).
  * With MAIL_CAPTURE=on (demo, development) it also runs the local SMTP capture, which keeps every
  * message in .data/mail so sign-in links work without a mail server.
@@ -12,6 +13,7 @@ import { startBoss, stopBoss } from "../lib/jobs/boss";
 import { SCHEDULE_TIME_ZONE, scheduledJobs, startScheduledJobs } from "../lib/jobs/schedules";
 import { deliverDueEmails } from "../lib/mail/deliver";
 import { createPrismaClient } from "../lib/prisma-client";
+import { readStripeSettings } from "../lib/stripe/settings";
 
 const log = (line: string) => console.error(`[worker] ${line}`);
 const url = process.env.DATABASE_URL;
@@ -42,6 +44,9 @@ async function main() {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  // Fails here, not at the first refund, when the Stripe settings are wrong.
+  const stripe = readStripeSettings();
+  log(`refunds go to ${stripe.apiBase ?? "Stripe"}${stripe.secretKey ? "" : " (STRIPE_SECRET_KEY not set: card refunds will fail)"}`);
   const boss = await startBoss(url!, { log });
   await startScheduledJobs(boss, db, { log });
   log(`scheduled jobs (${SCHEDULE_TIME_ZONE}): ${scheduledJobs.map((job) => `${job.name} "${job.cron}"`).join(", ")}`);

@@ -7,6 +7,7 @@
  */
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { sendPendingRefunds } from "@/lib/server/billing/send-pending-refunds";
 import { expireHolds } from "@/lib/server/enrollment/expire-holds";
 import { expireOffers } from "@/lib/server/enrollment/expire-offers";
 import { purgeDeliveredOutbox } from "@/lib/server/maintenance/purge-delivered-outbox";
@@ -31,6 +32,8 @@ export const scheduledJobs: readonly ScheduledJob[] = [
   { name: "expire-booking-holds", cron: "* * * * *", run: expireHolds },
   // Unanswered waiting-list offers move on to the next in line.
   { name: "expire-waitlist-offers", cron: "*/5 * * * *", run: expireOffers },
+  // Card refunds written by cancellations (and late or double payments) go to Stripe.
+  { name: "send-pending-refunds", cron: "* * * * *", run: (db, now) => sendPendingRefunds(now, { db }) },
 ];
 /**
  * Creates each job's queue, (re)writes its schedule and works it. Every worker calls this at
