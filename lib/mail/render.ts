@@ -8,7 +8,7 @@ import type { AbstractIntlMessages } from "next-intl";
 import { buildCalendar, calendarFileName, venueLine } from "@/lib/calendar-files/build-calendar";
 import { calendarOfPayload, orderSessions, sessionListOfPayload, type CalendarMethod, type CalendarSession } from "@/lib/calendar-files/calendar-data";
 import { formatSek } from "@/lib/domain/money";
-import { formatStockholmDate, formatStockholmTime } from "@/lib/domain/time";
+import { formatLocalDate, formatStockholmDate, formatStockholmTime } from "@/lib/domain/time";
 import { looseTranslator, type LooseTranslator } from "@/lib/i18n/loose-translator";
 import { paths } from "@/lib/i18n/paths";
 import en from "@/messages/emails.en.json";
@@ -34,6 +34,10 @@ export type EmailTemplates = {
   "waitlist-offer": { entryId: string; workshop: string; session: string; participant: string; offerExpiresAt: string };
   "waitlist-offer-expired": { entryId: string; workshop: string; session: string; participant: string };
   "waitlist-left": { entryId: string; workshop: string; session: string; participant: string };
+  /** An invoice was issued for the reader's order (dueDate "YYYY-MM-DD"); the link goes to their invoices. */
+  "invoice-issued": { number: string; workshop: string; buyer: string; totalInclVatOre: number; dueDate: string };
+  /** A credit note was issued against an invoice of the reader's order (a cancelled booking). */
+  "credit-note-issued": { number: string; invoiceNumber: string; workshop: string; totalInclVatOre: number };
 };
 export type TemplateName = keyof EmailTemplates;
 /** The .ics to send with the e-mail (nodemailer's icalEvent: an invitation part and an attachment). */
@@ -53,12 +57,17 @@ const TEMPLATE_NAMES: readonly TemplateName[] = [
   "waitlist-offer",
   "waitlist-offer-expired",
   "waitlist-left",
+  "invoice-issued",
+  "credit-note-issued",
 ];
 /** Templates about a booking: their link goes to the reader's bookings page. */
 const BOOKING_TEMPLATES: ReadonlySet<string> = new Set([
   "booking-received", "booked-by-colleague", "booking-confirmed", "booking-cancelled",
   "booking-expired", "waitlist-joined", "waitlist-offer", "waitlist-offer-expired", "waitlist-left",
 ]);
+
+/** Templates about invoices: their link goes to the reader's invoices and receipts. */
+const BILLING_TEMPLATES: ReadonlySet<string> = new Set(["invoice-issued", "credit-note-issued"]);
 
 const MESSAGES: Record<"sv" | "en", AbstractIntlMessages> = { sv, en };
 
@@ -102,9 +111,10 @@ export function renderEmail(template: string, payload: unknown, locale: "sv" | "
   if (template === "role-granted" && typeof params.role === "string" && t.has(`roles.${params.role}`)) {
     values.role = t(`roles.${params.role}`);
   }
-  if (template === "booking-received" || template === "booking-confirmed") {
+  if (template === "booking-received" || template === "booking-confirmed" || BILLING_TEMPLATES.has(template)) {
     values.total = formatSek(Number(params.totalInclVatOre ?? 0), locale);
   }
+  if (template === "invoice-issued" && typeof params.dueDate === "string") values.dueDate = formatLocalDate(params.dueDate, locale);
   if (template === "booking-received") {
     const holdExpires = new Date(String(params.holdExpiresAt));
     values.holdExpires = `${formatStockholmDate(holdExpires, locale)} ${formatStockholmTime(holdExpires, locale)}`;
@@ -113,7 +123,8 @@ export function renderEmail(template: string, payload: unknown, locale: "sv" | "
     const offerExpires = new Date(String(params.offerExpiresAt));
     values.offerExpires = `${formatStockholmDate(offerExpires, locale)} ${formatStockholmTime(offerExpires, locale)}`;
   }
-  const link = String(params.url ?? (BOOKING_TEMPLATES.has(template) ? new URL(paths.bookings(locale), appUrl).toString() : appUrl));
+  const home = BOOKING_TEMPLATES.has(template) ? paths.bookings(locale) : BILLING_TEMPLATES.has(template) ? paths.invoices(locale) : null;
+  const link = String(params.url ?? (home ? new URL(home, appUrl).toString() : appUrl));
   const subject = t(`${template}.subject`, values);
   const attached = calendar && calendar.sessions.length > 0 ? calendar : null;
   const paragraphs = [t(`${template}.greeting`, values), t(`${template}.body`, values)];

@@ -2,11 +2,12 @@ import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { bookingCalendarAttachment } from "@/lib/calendar-files/booking-calendar";
-import { bookingMachine, bookingRelation, holdsSeat, mayCancel, sessionKeyOf, sessionRefOf } from "@/lib/domain/enrollment";
+import { bookingMachine, bookingRelation, canCancelSelf, holdsSeat, mayCancel, sessionKeyOf, sessionRefOf } from "@/lib/domain/enrollment";
 import { dateColumnToLocalDate, formatLocalDate } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { creditCancelledBooking } from "@/lib/server/billing/credit-cancelled-booking";
 import { releaseAndOffer } from "@/lib/server/enrollment/offer-freed-seats";
 import { settleOrder } from "@/lib/server/enrollment/settle-order";
 import { runBookingTransaction } from "@/lib/server/enrollment/transaction";
@@ -29,7 +30,8 @@ export type CancelBookingResult = { bookingId: string; offeredTo: number };
  *
  * The seat is released and offered to the next in line in the same transaction; the participant
  * gets "booking-cancelled" with a CANCEL calendar. An unpaid order with nothing left becomes
- * CANCELLED; a paid one stays as it is for billing, which credits it (credit notes, never edits).
+ * CANCELLED; a paid one stays as it is for billing, which credits it (credit notes, never edits)
+ * or records the card refund, all or the workshop's late share (creditCancelledBooking).
  *
  * Lock order as everywhere in enrollment: the order row, the booking, then the seat rows.
  */
@@ -72,6 +74,8 @@ async function cancel(tx: Prisma.TransactionClient, user: SessionUser, input: Ca
     before: { status: current.status, session: sessionKeyOf(booking) },
     after: { status: "CANCELLED", by: relation, reason: input.reason },
   });
+  // Billing gives back what the booking cost (credit note or card refund), in this transaction.
+  await creditCancelledBooking(tx, { bookingId: booking.id, now, actorId: user.id, reason: input.reason, late: !canCancelSelf(deadline, now) });
 
   const offered = await releaseAndOffer(tx, sessionRefOf(booking), now);
   await settleOrder(tx, booking.orderId, user.id);
