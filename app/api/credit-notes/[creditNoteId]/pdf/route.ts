@@ -1,0 +1,15 @@
+import { getCreditNoteFile, serveBillingFile } from "@/lib/server/billing/billing-files";
+
+/**
+ * GET /api/credit-notes/<creditNoteId>/pdf[?locale=en]: the credit note as a PDF, drawn from
+ * the issued document.
+ * For an admin, or the person who placed an order with a line on the credited invoice; 404
+ * for anyone else, 401 when signed out.
+ */
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, context: { params: Promise<{ creditNoteId: string }> }): Promise<Response> {
+  const { creditNoteId } = await context.params;
+  return serveBillingFile(request, (user, locale) => getCreditNoteFile(user, { creditNoteId, format: "pdf", locale }, new Date()));
+}
