@@ -12,10 +12,26 @@ import type { AppLocale } from "@/lib/i18n/routing";
  * posted, so a path computed on the server would be the form's page, not the new one.
  */
 
-/** A navigation link marked aria-current when it is the page shown (exactly, or a page under it). */
-export function NavLink({ href, match, className, children }: { href: string; match: "exact" | "prefix"; className: string; children: ReactNode }) {
+/**
+ * A navigation link marked aria-current when it is the page shown (exactly, or a page under it
+ * that no other link of the menu owns: `except`).
+ */
+export function NavLink({
+  href,
+  match,
+  except = [],
+  className,
+  children,
+}: {
+  href: string;
+  match: "exact" | "prefix";
+  except?: readonly string[];
+  className: string;
+  children: ReactNode;
+}) {
   const pathname = usePathname();
-  const current = match === "exact" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+  const under = (base: string) => pathname === base || pathname.startsWith(`${base}/`);
+  const current = match === "exact" ? pathname === href : under(href) && !except.some(under);
   return (
     <a href={href} aria-current={current ? "page" : undefined} className={className}>
       {children}

@@ -3,7 +3,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageLink, NavLink, SignInLink } from "@/components/layout/current-path";
 import { LanguageSwitchForm } from "@/components/layout/language-switch-form";
 import type { SessionUser } from "@/lib/auth/session";
-import { areasFor, type Area } from "@/lib/domain/roles";
+import { areasFor, hasAnyRole, type Area } from "@/lib/domain/roles";
 import { paths } from "@/lib/i18n/paths";
 import type { AppLocale } from "@/lib/i18n/routing";
 
@@ -38,9 +38,13 @@ export async function SiteHeader({ locale, organiserName, user, devTools }: Prop
     const areas = areasFor(user.roles);
     items.push({ href: paths.bookings(locale), label: tNav("bookings"), match: "exact" });
     if (areas.includes("orderer")) items.push({ href: paths.staff(locale), label: tNav("staff"), match: "exact" });
+    // Only participants and orderers can pay for bookings, so only they can have invoices and
+    // receipts of their own; the page itself is open to anyone signed in.
+    if (hasAnyRole(user.roles, ["PARTICIPANT", "ORDERER"])) items.push({ href: paths.invoices(locale), label: tNav("billing"), match: "exact" });
     for (const area of areas) {
       const link = AREA_LINKS[area];
       if (link) items.push({ href: link.href(locale), label: tNav(link.label), match: "prefix" });
+      if (area === "admin") items.push({ href: paths.adminBilling(locale), label: tNav("adminBilling"), match: "prefix" });
     }
     items.push({ href: paths.account(locale), label: tNav("account"), match: "exact" });
   }
@@ -79,6 +83,7 @@ export async function SiteHeader({ locale, organiserName, user, devTools }: Prop
               <NavLink
                 href={item.href}
                 match={item.match}
+                except={items.filter((other) => other.href !== item.href && other.href.startsWith(`${item.href}/`)).map((other) => other.href)}
                 className="inline-block border-b-4 border-transparent py-3 font-semibold text-ink no-underline hover:border-line aria-[current=page]:border-brand"
               >
                 {item.label}

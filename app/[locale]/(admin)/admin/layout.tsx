@@ -25,6 +25,7 @@ export default async function AdminLayout({ children, params }: Props) {
     { href: paths.admin(locale), label: t("navOverview") },
     { href: paths.adminUsers(locale), label: t("navUsers") },
     { href: paths.adminAudit(locale), label: t("navAudit") },
+    { href: paths.adminBilling(locale), label: t("navBilling") },
   ];
 
   return (
@@ -35,7 +36,7 @@ export default async function AdminLayout({ children, params }: Props) {
             <li key={item.href}>
               <a
                 href={item.href}
-                aria-current={current === item.href ? "page" : undefined}
+                aria-current={current === item.href || (item.href !== paths.admin(locale) && current.startsWith(`${item.href}/`)) ? "page" : undefined}
                 className="inline-block border-b-4 border-transparent py-2 font-semibold text-ink no-underline hover:border-line aria-[current=page]:border-brand"
               >
                 {item.label}

@@ -20,10 +20,11 @@ export default async function AdminOverviewPage({ params }: Props) {
   const locale = await localeFromParams(params);
   setRequestLocale(locale);
   await requirePageArea(locale, "admin");
-  const [t, tr, ta, overview] = await Promise.all([
+  const [t, tr, ta, tb, overview] = await Promise.all([
     getTranslations({ locale, namespace: "admin.overview" }),
     getTranslations({ locale, namespace: "roles" }),
     getTranslations({ locale, namespace: "admin.audit" }),
+    getTranslations({ locale, namespace: "billingAdmin" }),
     getAdminOverview(new Date()),
   ]);
   const words = wordsFor(ta.raw("actions"));
@@ -90,6 +91,18 @@ export default async function AdminOverviewPage({ params }: Props) {
               </a>
             </li>
           </ul>
+        </section>
+
+        <section aria-labelledby="billing-heading">
+          <h2 id="billing-heading" className="text-2xl">
+            {tb("overviewHeading")}
+          </h2>
+          <p className="mt-3">{tb("overviewText")}</p>
+          <p className="mt-4">
+            <a href={paths.adminBilling(locale)} className="button-secondary">
+              {tb("overviewLink")}
+            </a>
+          </p>
         </section>
       </div>
     </>
