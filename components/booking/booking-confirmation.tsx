@@ -10,7 +10,7 @@ type Props = {
   result: BookSessionsResult;
   locale: AppLocale;
   email: string;
-  links: { bookings: string; bookAgain: string };
+  links: { bookings: string; bookAgain: string; pay: string };
 };
 
 /** What the person sees once the order is placed: its reference, the amount, and until when the seats are held. */
@@ -41,10 +41,13 @@ export function BookingConfirmation({ result, locale, email, links }: Props) {
       </p>
       <p className="mt-2">{t("confirmedEmail", { email })}</p>
       <p className="mt-5 flex flex-wrap gap-x-6 gap-y-3">
-        <a href={links.bookings} className="button-primary">
+        <a href={links.pay.replace("__ORDER__", result.orderId)} className="button-primary">
+          {t("payNow")}
+        </a>
+        <a href={links.bookings} className="button-secondary">
           {t("toBookings")}
         </a>
-        <a href={links.bookAgain} className="button-secondary">
+        <a href={links.bookAgain}>
           {t("bookMore")}
         </a>
       </p>

@@ -33,6 +33,8 @@ type Props = {
   calendarLink: boolean;
   /** Whether the reader may open the package's pre-training form (its participant, or who booked it). */
   preTrainingLink: boolean;
+  /** Whether the reader pays this booking's order (they placed it). */
+  payLink?: boolean;
   /** Forms for changes (cancel, substitute), when there are any. */
   actions?: ReactNode;
 };
@@ -41,7 +43,7 @@ type Props = {
  * One booking: a lecture, or the whole workshop with all its sessions. Status in words (text,
  * not colour, carries it: WCAG 1.4.1), the order and amount, and what the reader can do with it.
  */
-export async function BookingCard({ booking, locale, now, level, calendarLink, preTrainingLink, actions }: Props) {
+export async function BookingCard({ booking, locale, now, level, calendarLink, preTrainingLink, payLink = false, actions }: Props) {
   const t = await getTranslations({ locale, namespace: "myBookings" });
   const lang = contentLang(locale);
   const Heading = HEADINGS[level];
@@ -65,6 +67,13 @@ export async function BookingCard({ booking, locale, now, level, calendarLink, p
   if (booking.amountInclVatOre !== null) facts.push({ label: t("amountLabel"), value: t("amountValue", { amount: formatSek(booking.amountInclVatOre, locale) }) });
 
   const links: ReactNode[] = [];
+  if (payLink && booking.order && booking.status === "PENDING_PAYMENT") {
+    links.push(
+      <a key="pay" className="button-primary" href={paths.pay(locale, booking.order.id)}>
+        {t("payLink")} <span className="sr-only">{t("payLinkFor", { reference: booking.order.reference })}</span>
+      </a>,
+    );
+  }
   if (booking.active && calendarLink && booking.sessions.length > 0) {
     links.push(
       <a key="ics" href={calendarFileHref(booking.id, locale)} download>

@@ -15,7 +15,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session";
 import { hashSecret } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
@@ -23,7 +23,10 @@ import { STAFF_ROLES } from "@/lib/domain/enrollment";
 import { hasAnyRole } from "@/lib/domain/roles";
 import { getEnv } from "@/lib/env";
 import type { User } from "@/lib/generated/prisma/client";
+import type { FakeStripe } from "@/lib/dev/fake-stripe";
 import type { DefinedAction } from "@/lib/server/action";
+import { payByInvoice, payByInvoiceInput } from "@/lib/server/billing/pay-by-invoice";
+import { bookSessions, bookSessionsInput } from "@/lib/server/enrollment/book-sessions";
 import { cancelBooking, cancelBookingInput } from "@/lib/server/enrollment/cancel-booking";
 import { joinWaitlist, joinWaitlistInput } from "@/lib/server/enrollment/join-waitlist";
 import { newManagerToken } from "@/lib/server/pre-training/submit-pre-training-form";
@@ -38,6 +41,7 @@ import {
   createVenue,
   createWorkshop,
 } from "@/tests/factories";
+import { startTestStripe } from "./support/fake-stripe";
 import { callAction, createPerson, signedInUser, signInAs, writeMarks } from "./support/session";
 
 vi.mock("next-auth", async (original) => (await import("./support/session")).mockNextAuth(await original()));
@@ -47,6 +51,10 @@ vi.mock("next/cache", async (original) => (await import("./support/session")).mo
 const PERSONAS = ["anonymous", "PARTICIPANT", "ORDERER", "COORDINATOR", "SUPERVISOR", "ADMIN", "INCOMPLETE_PROFILE"] as const;
 type Persona = (typeof PERSONAS)[number];
 type Verdict = "allow" | "deny";
+
+const ADMIN_ONLY: Record<Persona, Verdict> = {
+  anonymous: "deny", PARTICIPANT: "deny", ORDERER: "deny", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
+};
 
 /** Actions by their `name`, routes as "METHOD /api/path" (the folder names, [params] and all). */
 const MATRIX: Record<string, Record<Persona, Verdict>> = {
@@ -93,6 +101,16 @@ const MATRIX: Record<string, Record<Persona, Verdict>> = {
   "preTraining.managerConfirm": {
     anonymous: "allow", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "allow",
   },
+  // Paying: whoever placed the order (participants and orderers book; the use case: anyone else's order NOT_FOUND).
+  "billing.startCardCheckout": {
+    anonymous: "deny", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "deny", INCOMPLETE_PROFILE: "deny",
+  },
+  "billing.payByInvoice": {
+    anonymous: "deny", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "deny", INCOMPLETE_PROFILE: "deny",
+  },
+  "billing.runConsolidatedInvoicing": {
+    anonymous: "deny", PARTICIPANT: "deny", ORDERER: "deny", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
+  },
   "GET /api/health": {
     anonymous: "allow", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "allow",
   },
@@ -111,6 +129,18 @@ const MATRIX: Record<string, Record<Persona, Verdict>> = {
   // participant's and the booker's own download is tested below the matrix.
   "GET /api/calendar/bookings/[bookingId]": {
     anonymous: "deny", PARTICIPANT: "deny", ORDERER: "deny", COORDINATOR: "allow", SUPERVISOR: "deny", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
+  },
+  // Invoices, credit notes and receipts of a third person's order: only admins (the person who
+  // placed the order gets them too: tests/integration/billing-files.test.ts).
+  "GET /api/invoices/[invoiceId]/pdf": ADMIN_ONLY,
+  "GET /api/invoices/[invoiceId]/ubl": ADMIN_ONLY,
+  "GET /api/credit-notes/[creditNoteId]/pdf": ADMIN_ONLY,
+  "GET /api/credit-notes/[creditNoteId]/ubl": ADMIN_ONLY,
+  "GET /api/payments/[paymentId]/receipt": ADMIN_ONLY,
+  "GET /api/admin/billing/export": ADMIN_ONLY,
+  // Stripe calls it: the signature on the body is the authority, not a session.
+  "POST /api/stripe/webhook": {
+    anonymous: "allow", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "allow",
   },
 };
 
@@ -166,6 +196,21 @@ const ACTION_INPUTS: Record<string, () => Promise<unknown>> = {
     const booking = await createBooking(db, { kind: "LECTURE", workshopId: lecture.workshopId, lectureId: lecture.id, participantId: person.id });
     return { bookingId: booking.id, email: `ny.kollega.${++sequence}@kommun.test` };
   },
+  "billing.startCardCheckout": async () => ({ orderId: (await pendingOrderOf(await owner())).orderId, locale: "sv" }),
+  "billing.payByInvoice": async () => ({
+    orderId: (await pendingOrderOf(await withOrganisation(await owner()))).orderId,
+    buyerReference: "REF-4711",
+    costCentre: "",
+    "recipient.name": "Testkommun",
+    "recipient.orgNumber": "212000-1561",
+    "recipient.peppolEndpoint": "",
+    "recipient.street": "Box 100",
+    "recipient.postalCode": "501 80",
+    "recipient.city": "Borås",
+    "recipient.email": "",
+    locale: "sv",
+  }),
+  "billing.runConsolidatedInvoicing": async () => ({ workshopId: (await futureWorkshop()).workshop.id }),
   "preTraining.save": async () => ({ bookingId: (await packageBooking((await owner()).id)).id, ...preTrainingAnswers() }),
   "preTraining.submit": async () => ({ bookingId: (await packageBooking((await owner()).id)).id, ...preTrainingAnswers() }),
   "preTraining.managerConfirm": async () => {
@@ -201,6 +246,29 @@ async function futureWorkshop() {
   const venue = await createVenue(db);
   const workshop = await createWorkshop(db, { organiserId: organiser.id, ...FUTURE.workshop });
   return { workshop, venue };
+}
+
+/** An order of one lecture placed by `person`, waiting for payment. */
+async function pendingOrderOf(person: SessionUser) {
+  const lecture = await bookableLecture();
+  return bookSessions(person, bookSessionsInput.parse({ workshopId: lecture.workshopId, kind: "LECTURE", lectureIds: [lecture.id], idempotencyKey: randomUUID() }), new Date());
+}
+
+/** A third person's order paid by invoice (issued at once), with the invoice's id. */
+async function thirdPersonsInvoice() {
+  const person = await withOrganisation(await sessionUserOf((await thirdPerson()).id));
+  const order = await pendingOrderOf(person);
+  const paid = await payByInvoice(
+    person,
+    payByInvoiceInput.parse({
+      orderId: order.orderId,
+      buyerReference: "REF-1",
+      recipient: { name: "Testkommun", orgNumber: "212000-1561", street: "Box 100", postalCode: "501 80", city: "Borås" },
+    }),
+    new Date(),
+  );
+  if (!paid.invoiceId) throw new Error("The fixture's invoice was not issued");
+  return { invoiceId: paid.invoiceId, bookingId: order.bookingIds[0]! };
 }
 
 /** A published lecture in the future, in a published workshop. */
@@ -298,11 +366,48 @@ const ROUTE_CALLS: Record<string, () => RouteCall | Promise<RouteCall>> = {
       body: JSON.stringify({ workshopId: lecture.workshopId, kind: "LECTURE", lectureIds: [lecture.id], idempotencyKey: randomUUID() }),
     };
   },
+  "GET /api/invoices/[invoiceId]/pdf": async () => {
+    const { invoiceId } = await thirdPersonsInvoice();
+    return { path: `/api/invoices/${invoiceId}/pdf`, params: { invoiceId } };
+  },
+  "GET /api/invoices/[invoiceId]/ubl": async () => {
+    const { invoiceId } = await thirdPersonsInvoice();
+    return { path: `/api/invoices/${invoiceId}/ubl`, params: { invoiceId } };
+  },
+  "GET /api/credit-notes/[creditNoteId]/pdf": async () => {
+    const creditNoteId = await thirdPersonsCreditNote();
+    return { path: `/api/credit-notes/${creditNoteId}/pdf`, params: { creditNoteId } };
+  },
+  "GET /api/credit-notes/[creditNoteId]/ubl": async () => {
+    const creditNoteId = await thirdPersonsCreditNote();
+    return { path: `/api/credit-notes/${creditNoteId}/ubl`, params: { creditNoteId } };
+  },
+  "GET /api/payments/[paymentId]/receipt": async () => {
+    const order = await pendingOrderOf(await sessionUserOf((await thirdPerson()).id));
+    const payment = await db.payment.create({
+      data: { orderId: order.orderId, amountOre: order.totalInclVatOre, status: "SUCCEEDED", paidAt: new Date(), stripePaymentIntentId: `pi_matrix_${++sequence}` },
+    });
+    return { path: `/api/payments/${payment.id}/receipt`, params: { paymentId: payment.id } };
+  },
+  "GET /api/admin/billing/export": () => ({ path: "/api/admin/billing/export?kind=orders&format=csv" }),
+  "POST /api/stripe/webhook": () => {
+    const payload = JSON.stringify(stripe.buildEvent("customer.created", { id: `cus_matrix_${++sequence}`, object: "customer" }));
+    return { path: "/api/stripe/webhook", headers: { "content-type": "application/json", "stripe-signature": stripe.sign(payload) }, body: payload };
+  },
   "GET /api/calendar/bookings/[bookingId]": async () => {
     const booking = await lectureBookingOf((await thirdPerson()).id);
     return { path: `/api/calendar/bookings/${booking.id}`, params: { bookingId: booking.id } };
   },
 };
+
+/** A credit note for a third person's invoiced booking, cancelled in time by an admin. */
+async function thirdPersonsCreditNote(): Promise<string> {
+  const { invoiceId, bookingId } = await thirdPersonsInvoice();
+  await cancelBooking(await staffMember(), cancelBookingInput.parse({ bookingId, reason: "" }), new Date());
+  const note = await db.creditNote.findFirst({ where: { invoiceId }, select: { id: true } });
+  if (!note) throw new Error("The fixture's credit note was not issued");
+  return note.id;
+}
 
 /** An active lecture booking of `participantId`, booked by `bookedById` (themselves unless said). */
 async function lectureBookingOf(participantId: string, bookedById?: string) {
@@ -363,9 +468,17 @@ async function discoverRoutes() {
   }
 }
 
+let stripe: FakeStripe;
+
 beforeAll(async () => {
+  // Card checkout talks to Stripe: here the local fake, on a free port.
+  stripe = await startTestStripe(() => new Date());
   await discoverActions();
   await discoverRoutes();
+});
+
+afterAll(async () => {
+  await stripe.close();
 });
 
 async function personaUser(persona: Persona): Promise<User | null> {

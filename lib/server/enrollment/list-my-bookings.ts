@@ -37,7 +37,7 @@ export type BookingView = {
   sessions: BookingSessionView[];
   /** "past" once every session has ended. */
   timing: "upcoming" | "past";
-  order: { reference: string; totalInclVatOre: number } | null;
+  order: { id: string; reference: string; totalInclVatOre: number; placedById: string } | null;
   /** What this booking's own order lines come to, VAT included (null without an order). */
   amountInclVatOre: number | null;
   participant: PersonRef;
@@ -87,7 +87,7 @@ export async function loadBookingsOverview(
         id: true, kind: true, status: true, holdExpiresAt: true, cancelledAt: true, ownProject: true, participantId: true, bookedById: true,
         workshop: { select: { ...workshopSelect, cancellationDeadline: true } },
         lecture: { select: { id: true, title: true, startsAt: true, endsAt: true, status: true, venue: { select: venueSelect } } },
-        order: { select: { reference: true, totalInclVatOre: true } },
+        order: { select: { id: true, reference: true, totalInclVatOre: true, placedById: true } },
         orderLines: { select: { lineExclVatOre: true, vatOre: true } },
         participant: { select: personSelect },
         bookedBy: { select: personSelect },

@@ -58,7 +58,8 @@ export default async function MyBookingsPage({ params }: Props) {
         idPrefix="mine"
         // Own bookings: the participant may always download their calendar.
         calendarLinkFor={() => true}
-        preTrainingLinkFor={() => true}
+        payLinkFor={(b) => b.status === "PENDING_PAYMENT" && b.order?.placedById === user.id}
+              preTrainingLinkFor={() => true}
         bookingActions={actions.bookingActions}
         waitlistActions={actions.waitlistActions}
       />

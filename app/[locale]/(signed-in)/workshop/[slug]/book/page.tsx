@@ -137,7 +137,7 @@ export default async function BookPage({ params, searchParams }: Props) {
             idempotencyKey={randomUUID()}
             preselectedLectureId={preselected}
             anyVat={anyVat}
-            links={{ bookings: paths.bookings(locale), bookAgain: paths.book(locale, workshop.slug) }}
+            links={{ bookings: paths.bookings(locale), bookAgain: paths.book(locale, workshop.slug), pay: paths.pay(locale, "__ORDER__") }}
             errorHeading={tForms("errorHeading")}
           />
         </NextIntlClientProvider>
