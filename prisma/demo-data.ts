@@ -32,5 +32,6 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "deltagare4@verkstad.test", name: "Emma Karlsson", title: "Metodutvecklare", roles: ["PARTICIPANT"], organisation: "Tranemo kommun" },
   { email: "deltagare5@verkstad.test", name: "Ahmed Ali", title: "Socialsekreterare", roles: ["PARTICIPANT"], organisation: "Borås stad" },
   { email: "deltagare6@verkstad.test", name: "Lena Björk", title: "Samordnare brukarinflytande", roles: ["PARTICIPANT"], organisation: "Brukarrådet Sjuhärad (demo)" },
+  { email: "deltagare7@verkstad.test", name: "Oskar Lund", title: "Kvalitetsutvecklare", roles: ["PARTICIPANT"], organisation: "Bollebygds kommun" },
   { email: "participant.en@verkstad.test", name: "Nora Quinn", title: "Quality developer", roles: ["PARTICIPANT"], organisation: "Vårgårda kommun", locale: "en" },
 ];
