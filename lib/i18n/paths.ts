@@ -52,6 +52,12 @@ export const paths = {
   invoices: (locale: AppLocale) => localizedPath(locale, "/invoices"),
   adminBilling: (locale: AppLocale) => localizedPath(locale, "/admin/billing"),
   adminInvoicingRun: (locale: AppLocale) => localizedPath(locale, "/admin/billing/invoicing-run"),
+  projectPm: (locale: AppLocale, bookingId: string) => localizedPath(locale, "/project-pm/[bookingId]", { bookingId }),
+  myProject: (locale: AppLocale) => localizedPath(locale, "/my-project"),
+  coordinatorPms: (locale: AppLocale) => localizedPath(locale, "/coordinator/pms"),
+  coordinatorPm: (locale: AppLocale, pmId: string) => localizedPath(locale, "/coordinator/pms/[pmId]", { pmId }),
+  coordinatorSupervision: (locale: AppLocale) => localizedPath(locale, "/coordinator/supervision"),
+  supervision: (locale: AppLocale, supervisionId: string) => localizedPath(locale, "/supervisor/[supervisionId]", { supervisionId }),
 };
 
 /** A path with a query string, e.g. the sign-in page with where to go afterwards. */

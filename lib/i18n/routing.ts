@@ -42,6 +42,12 @@ export const routing = defineRouting({
     "/invoices": { sv: "/fakturor-och-kvitton", en: "/invoices-and-receipts" },
     "/admin/billing": { sv: "/admin/ekonomi", en: "/admin/billing" },
     "/admin/billing/invoicing-run": { sv: "/admin/ekonomi/samlingsfakturering", en: "/admin/billing/invoicing-run" },
+    "/project-pm/[bookingId]": { sv: "/projekt-pm/[bookingId]", en: "/project-pm/[bookingId]" },
+    "/my-project": { sv: "/mitt-forbattringsarbete", en: "/my-improvement-project" },
+    "/coordinator/pms": { sv: "/samordning/projekt-pm", en: "/coordination/project-pms" },
+    "/coordinator/pms/[pmId]": { sv: "/samordning/projekt-pm/[pmId]", en: "/coordination/project-pms/[pmId]" },
+    "/coordinator/supervision": { sv: "/samordning/handledning", en: "/coordination/supervision" },
+    "/supervisor/[supervisionId]": { sv: "/handledning/[supervisionId]", en: "/supervision/[supervisionId]" },
   },
 });
 
