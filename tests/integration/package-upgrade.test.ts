@@ -8,7 +8,7 @@ import { confirmOrder } from "@/lib/server/enrollment/confirm-order";
 import { createGathering, createLecture, createLecturer, createOrganisation, createOrganiser, createUser, createVenue, createWorkshop } from "../factories";
 
 /*
- * Upgrading from lectures to the whole workshop: what the lectures already cost (paid by card or
+ * Order amounts. Upgrading from lectures to the whole workshop: what the lectures already cost (paid by card or
  * invoiced) is credited on the package order, and once that order is paid the lecture bookings end
  * and their seats go back (the package holds a seat in every lecture).
  */
@@ -110,5 +110,25 @@ describe("upgrading from paid lectures to the package", () => {
     const lectureBooking = await db.booking.findUniqueOrThrow({ where: { id: first.bookingIds[0]! } });
     expect(lectureBooking.status).toBe("CONFIRMED");
     expect(lectureBooking.activeSessionKey).toBe(`L:${lectures[1]!.id}`);
+  });
+});
+
+describe("the order's VAT", () => {
+  it("is rounded once per rate, as on the invoice, and shared out over the lines", async () => {
+    const { workshop } = await world();
+    const base = { workshopId: workshop.id, venueId: ids.venue, lecturerId: ids.lecturer, capacity: 10, priceMemberOre: 100_001, vatRateBp: 2500 };
+    const lectures = [
+      await createLecture(db, { ...base, date: "2031-04-01" }),
+      await createLecture(db, { ...base, date: "2031-04-08" }),
+      await createLecture(db, { ...base, date: "2031-04-15" }),
+    ];
+    const sara = await person();
+    const placed = await bookSessions(sara, input({ workshopId: workshop.id, lectureIds: lectures.map((l) => l.id) }), now);
+    const order = await db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { lines: true } });
+    // Per line 250,0025 kr would round to 250,00 kr three times (750,00 kr); per rate 750,0075 kr → 750,01 kr.
+    expect(order.totalVatOre).toBe(75_001);
+    expect(order.lines.reduce((sum, l) => sum + l.vatOre, 0)).toBe(75_001);
+    expect(order.lines.map((l) => l.vatOre).sort()).toEqual([25_000, 25_000, 25_001]);
+    expect(order.totalInclVatOre).toBe(300_003 + 75_001);
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { UpgradeCreditLine } from "@/lib/domain/billing/package";
+import { allocateVat, vatBreakdown } from "@/lib/domain/invoicing/vat";
 import { orderTotals, type PriceTier, type PricedLine } from "@/lib/domain/pricing";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -42,7 +43,9 @@ export async function createPendingOrder(
   },
   audit: { actorId: string; requestId?: string; after?: Record<string, string> } = { actorId: order.placedById },
 ): Promise<PlacedOrder> {
-  const totals = orderTotals(order.bookings.flatMap((b) => [b.line, ...(b.credits ?? []).map((c) => c.line)]));
+  const vat = orderVat(order.bookings.flatMap((b) => [b.line, ...(b.credits ?? []).map((c) => c.line)]));
+  const totals = orderTotals(vat.lines);
+  let position = 0;
   const created = await tx.order.create({
     data: {
       reference: orderReference(order.now),
@@ -79,7 +82,7 @@ export async function createPendingOrder(
       data: {
         orderId: created.id, kind: p.kind, bookingId: booking.id, lectureId: p.lectureId, description: p.description,
         priceTier: order.tier, quantity: p.line.quantity, unitPriceOre: p.line.unitPriceOre, vatRateBp: p.line.vatRateBp,
-        lineExclVatOre: p.line.lineExclVatOre, vatOre: p.line.vatOre,
+        lineExclVatOre: p.line.lineExclVatOre, vatOre: vat.shares[position++]!,
       },
     });
     for (const credit of p.credits ?? []) {
@@ -87,7 +90,7 @@ export async function createPendingOrder(
         data: {
           orderId: created.id, kind: "UPGRADE_CREDIT", bookingId: credit.supersededBookingId, description: credit.line.description,
           priceTier: order.tier, quantity: credit.line.quantity, unitPriceOre: credit.line.unitPriceOre, vatRateBp: credit.line.vatRateBp,
-          lineExclVatOre: credit.line.lineExclVatOre, vatOre: credit.line.vatOre,
+          lineExclVatOre: credit.line.lineExclVatOre, vatOre: vat.shares[position++]!,
         },
       });
     }
@@ -101,6 +104,21 @@ export async function createPendingOrder(
     });
   }
   return { orderId: created.id, reference: created.reference, bookingIds, totalInclVatOre: totals.inclVatOre };
+}
+
+/**
+ * The order's VAT as its invoice will have it: rounded once per rate (BR-CO-17) and shared out over
+ * the lines, so what the card is charged and what the invoice says agree to the öre. A rate the
+ * invoice rules do not know (a misconfigured price) falls back to rounding per line.
+ */
+function orderVat(lines: readonly { lineExclVatOre: number; vatOre: number; vatRateBp: number }[]) {
+  let shares: number[];
+  try {
+    shares = allocateVat(lines, vatBreakdown(lines));
+  } catch {
+    shares = lines.map((l) => l.vatOre);
+  }
+  return { shares, lines: lines.map((l, i) => ({ lineExclVatOre: l.lineExclVatOre, vatOre: shares[i]! })) };
 }
 
 /** A short reference people can read out on the phone: VK-2611-7KQ4M2 (year-month, then random). */
