@@ -53,7 +53,8 @@ export async function seedDemo(db: PrismaClient): Promise<Record<string, number>
           peppolEndpoint: `0007:${digits}`,
           invoiceStreet: "Box 100",
           invoicePostal: "500 01",
-          invoiceCity: name.replace(/ (stad|kommun)$/, "").replace(/s$/, ""),
+          // "Marks kommun" → Mark, "Borås stad" → Borås (a genitive s, not the s of -ås).
+          invoiceCity: name.replace(/ (stad|kommun)$/, "").replace(/(?<!å)s$/, ""),
           invoiceEmail: `faktura@${i}.kommun.test`,
         });
         orgs.set(name, o.id);

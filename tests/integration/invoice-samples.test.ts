@@ -55,7 +55,7 @@ describe("invoice samples from the demo", () => {
     const pkg = xml("02-package-member-price.xml");
     expect(count(pkg, /<cac:InvoiceLine>/g)).toBe(1);
     expect(pkg).toContain('<cbc:PriceAmount currencyID="SEK">12000.00</cbc:PriceAmount>');
-    expect(pkg).toContain("<cbc:Note>Eva Ström</cbc:Note>");
+    expect(pkg).toContain("<cbc:Note>Deltagare: Eva Ström</cbc:Note>");
 
     const mixed = xml("03-exempt-vat-line-and-vat25-line.xml");
     expect(mixed).toContain("<cbc:TaxExemptionReason>");
@@ -65,7 +65,7 @@ describe("invoice samples from the demo", () => {
     const consolidated = xml("04-consolidated-3-participants.xml");
     expect(count(consolidated, /<cac:InvoiceLine>/g)).toBe(5);
     expect(consolidated).toContain("<cbc:BuyerReference>Socialförvaltningen 8812</cbc:BuyerReference>");
-    for (const name of ["Ali Hassan", "Britt Nilsson", "Jonas Berg"]) expect(consolidated).toContain(`<cbc:Note>${name}</cbc:Note>`);
+    for (const name of ["Ali Hassan", "Britt Nilsson", "Jonas Berg"]) expect(consolidated).toContain(`<cbc:Note>Deltagare: ${name}</cbc:Note>`);
 
     const credit = xml("05-credit-note.xml");
     expect(credit).toMatch(/^<\?xml[^>]*\?>\s*<CreditNote /);

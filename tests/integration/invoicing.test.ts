@@ -137,7 +137,7 @@ describe("paying by invoice at checkout", () => {
     expect(invoice.lines[0]?.orderLine.orderId).toBe(placed.orderId);
     const document = invoice.document as unknown as InvoiceDocument;
     expect(document).toMatchObject({ kind: "INVOICE", number: "F2031-00001", buyerReference: "Socialförvaltningen 8812", accountingCost: "Kst 4410" });
-    expect(document.lines[0]).toMatchObject({ note: "Olle Orderer", period: { start: "2031-10-02", end: "2031-10-02" }, vatCategory: "E" });
+    expect(document.lines[0]).toMatchObject({ note: "Deltagare: Olle Orderer", period: { start: "2031-10-02", end: "2031-10-02" }, vatCategory: "E" });
     expect(invoice.ublXml).toContain("<cbc:ID>F2031-00001</cbc:ID>");
     expect(invoice.ublXml).toContain("<cbc:BuyerReference>Socialförvaltningen 8812</cbc:BuyerReference>");
     expect(await db.auditEvent.count({ where: { action: "invoice.issued", entityId: invoice.id, actorId: orderer.id } })).toBe(1);
@@ -153,7 +153,7 @@ describe("paying by invoice at checkout", () => {
     const pkgInvoice = await invoiceRow(second.invoiceId!);
     expect(pkgInvoice).toMatchObject({ totalInclVatOre: 1_200_000, costCentre: null });
     expect((pkgInvoice.document as unknown as InvoiceDocument).lines[0]).toMatchObject({
-      description: "Förbättringsverkstad 2031/32", note: "Cecilia Colleague", unitPriceOre: 1_200_000, period: { start: "2031-09-11", end: "2032-03-18" },
+      description: "Förbättringsverkstad 2031/32", note: "Deltagare: Cecilia Colleague", unitPriceOre: 1_200_000, period: { start: "2031-09-11", end: "2032-03-18" },
     });
   });
 
@@ -169,7 +169,7 @@ describe("paying by invoice at checkout", () => {
     expect(invoice).toMatchObject({ totalExclVatOre: 2 * 190_000 + 2 * 100_001, totalVatOre: 50_001 });
     expect(invoice.lines.filter((l) => l.vatRateBp === 2500).map((l) => l.vatOre).sort()).toEqual([25_000, 25_001]);
     expect(invoice.lines.map((l) => (invoice.document as unknown as InvoiceDocument).lines[l.position - 1]?.note)).toEqual(
-      expect.arrayContaining(["Maja Moms", "Kalle Kollega"]),
+      expect.arrayContaining(["Deltagare: Maja Moms", "Deltagare: Kalle Kollega"]),
     );
   });
 
@@ -309,14 +309,14 @@ describe("the consolidated invoicing run", () => {
     // Two cost centres on one invoice: each line carries its own (BT-133), the document none (BT-19).
     expect(doc.accountingCost).toBeUndefined();
     expect(doc.lines.map((l) => `${l.note}: ${l.accountingCost}`).sort()).toEqual([
-      "Anna Andersson: Kst 4410",
-      "Anna Andersson: Kst 4410",
-      "Björn Öberg: Kst 4410",
-      "Björn Öberg: Kst 4410",
-      "Cecilia Åkesson: Kst 4420",
+      "Deltagare: Anna Andersson: Kst 4410",
+      "Deltagare: Anna Andersson: Kst 4410",
+      "Deltagare: Björn Öberg: Kst 4410",
+      "Deltagare: Björn Öberg: Kst 4410",
+      "Deltagare: Cecilia Åkesson: Kst 4420",
     ]);
     // The older order's lines come first.
-    expect(doc.lines.at(-1)?.note).toBe("Cecilia Åkesson");
+    expect(doc.lines.at(-1)?.note).toBe("Deltagare: Cecilia Åkesson");
     expect(await db.orderLine.count({ where: { order: { workshopId: workshop.id }, invoiceLines: { none: {} } } })).toBe(0);
     expect(await db.outboxMessage.count({ where: { toEmail: orderer.email, template: "invoice-issued" } })).toBe(2);
     expect(await db.auditEvent.count({ where: { action: "invoicing-run.completed", entityId: workshop.id } })).toBe(1);
@@ -388,7 +388,7 @@ describe("the consolidated invoicing run", () => {
     const doc = invoice.document as unknown as InvoiceDocument;
     const late = doc.lines.find((l) => l.description.startsWith("Material och mätning (sen avbokning"));
     // 1 000.01 kr, 50 % given back (rounded down: 500.00 kr), so 500.01 kr kept and invoiced.
-    expect(late).toMatchObject({ description: "Material och mätning (sen avbokning: 50 % av priset)", unitPriceOre: 50_001, note: "Anna Andersson" });
+    expect(late).toMatchObject({ description: "Material och mätning (sen avbokning: 50 % av priset)", unitPriceOre: 50_001, note: "Deltagare: Anna Andersson" });
     expect(doc.lines).toHaveLength(3);
     expect(invoice.lines.map((l) => l.orderLineId)).not.toContain((await db.orderLine.findFirstOrThrow({ where: { bookingId: annaExempt.id } })).id);
   });

@@ -6,6 +6,8 @@
 export const documentTexts = {
   /** BT-20. */
   paymentTerms: (days: number) => `${days} dagar netto`,
+  /** BT-127: who the line is for. */
+  participant: (name: string) => `Deltagare: ${name}`,
   /** An invoice line for a booking cancelled late, charged at the share the seller keeps. */
   chargedShare: (description: string, percent: number) => `${description} (sen avbokning: ${percent} % av priset)`,
   /** BT-22 of a consolidated invoice. */

@@ -126,7 +126,7 @@ async function prepare(tx: Prisma.TransactionClient, input: IssueInvoiceInput) {
     const lineCostCentre = documentCostCentre === null ? costCentreOf(line) : null;
     return {
       description: percent === 100 ? line.description : documentTexts.chargedShare(line.description, percent),
-      ...(participant ? { note: participant } : {}),
+      ...(participant ? { note: documentTexts.participant(participant) } : {}),
       quantity,
       unitPriceOre: percent === 100 ? unitPriceOre : keptShareOre({ amountOre: unitPriceOre, late: true, lateRefundPercent: 100 - percent }),
       vatRateBp: line.vatRateBp,

@@ -73,7 +73,7 @@ export default async function PayPage({ params, searchParams }: Props) {
             </p>
           )}
           <h2 className="mt-10 text-2xl">{t("chooseHeading")}</h2>
-          <div className="mt-4 grid gap-8 lg:grid-cols-2">
+          <div className="mt-4 grid items-start gap-8 lg:grid-cols-2">
             <section aria-labelledby="pay-card" className="rounded-lg border border-muted/60 p-5">
               <h3 id="pay-card" className="text-xl">{t("cardHeading")}</h3>
               <p className="mt-2 mb-4 max-w-prose">{t("cardIntro")}</p>
