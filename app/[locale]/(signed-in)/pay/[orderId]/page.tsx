@@ -74,6 +74,8 @@ export default async function PayPage({ params, searchParams }: Props) {
           )}
           <h2 className="mt-10 text-2xl">{t("chooseHeading")}</h2>
           <div className="mt-4 grid items-start gap-8 lg:grid-cols-2">
+            {/* Nothing to charge (an upgrade whose credit covers the package): the invoice route confirms it. */}
+            {view.totals.inclVatOre > 0 && (
             <section aria-labelledby="pay-card" className="rounded-lg border border-muted/60 p-5">
               <h3 id="pay-card" className="text-xl">{t("cardHeading")}</h3>
               <p className="mt-2 mb-4 max-w-prose">{t("cardIntro")}</p>
@@ -83,6 +85,7 @@ export default async function PayPage({ params, searchParams }: Props) {
                 texts={{ button: t("cardButton", { amount: formatSek(view.totals.inclVatOre, locale) }), sending: t("cardSending"), errorHeading: t("errorHeading") }}
               />
             </section>
+            )}
             <section aria-labelledby="pay-invoice" className="rounded-lg border border-muted/60 p-5">
               <h3 id="pay-invoice" className="text-xl">{t("invoiceHeading")}</h3>
               <p className="mt-2 max-w-prose">{t("invoiceIntro")}</p>
