@@ -8,6 +8,7 @@ import { formatLocalDate, formatStockholmDate } from "@/lib/domain/time";
 import { paths } from "@/lib/i18n/paths";
 import { contentLang, type AppLocale } from "@/lib/i18n/routing";
 import type { MyBillingDocuments as Documents } from "@/lib/server/billing/list-my-billing-documents";
+import { DocumentLinks } from "@/components/billing/document-links";
 
 const num = `${td} text-right tabular-nums whitespace-nowrap`;
 
@@ -106,20 +107,7 @@ export async function MyBillingDocuments({ locale, documents }: { locale: AppLoc
                     </span>
                   </td>
                   <td className={td}>
-                    <ul className="grid gap-1">
-                      <li>
-                        <a href={`/api/invoices/${i.id}/pdf`} className="whitespace-nowrap">
-                          {t("pdfLink")}
-                          <span className="sr-only"> {t("invoiceSuffix", { number: i.displayNumber })}</span>
-                        </a>
-                      </li>
-                      <li>
-                        <a href={`/api/invoices/${i.id}/ubl`} className="whitespace-nowrap">
-                          {t("ublLink")}
-                          <span className="sr-only"> {t("invoiceSuffix", { number: i.displayNumber })}</span>
-                        </a>
-                      </li>
-                    </ul>
+                    <DocumentLinks kind="invoices" id={i.id} labels={{ pdf: t("pdfLink"), ubl: t("ublLink"), suffix: t("invoiceSuffix", { number: i.displayNumber }) }} />
                   </td>
                 </tr>
               ))}
@@ -167,20 +155,7 @@ export async function MyBillingDocuments({ locale, documents }: { locale: AppLoc
                   </td>
                   <td className={num}>{formatSek(c.totalInclVatOre, locale)}</td>
                   <td className={td}>
-                    <ul className="grid gap-1">
-                      <li>
-                        <a href={`/api/credit-notes/${c.id}/pdf`} className="whitespace-nowrap">
-                          {t("pdfLink")}
-                          <span className="sr-only"> {t("creditNoteSuffix", { number: c.displayNumber })}</span>
-                        </a>
-                      </li>
-                      <li>
-                        <a href={`/api/credit-notes/${c.id}/ubl`} className="whitespace-nowrap">
-                          {t("ublLink")}
-                          <span className="sr-only"> {t("creditNoteSuffix", { number: c.displayNumber })}</span>
-                        </a>
-                      </li>
-                    </ul>
+                    <DocumentLinks kind="credit-notes" id={c.id} labels={{ pdf: t("pdfLink"), ubl: t("ublLink"), suffix: t("creditNoteSuffix", { number: c.displayNumber }) }} />
                   </td>
                 </tr>
               ))}

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { bookSessionsAction } from "@/app/_actions/enrollment";
 import { getEnv } from "@/lib/env";
-import type { AppErrorCode } from "@/lib/errors";
 import type { ActionResult } from "@/lib/server/action";
 import { requestLocale, translateError } from "@/lib/server/action-errors";
+import { HTTP_STATUS } from "@/lib/server/http-status";
 
 /**
  * POST /api/bookings: the booking use case over JSON, for scripts and the booking benchmark
@@ -16,23 +16,7 @@ export const dynamic = "force-dynamic";
 /** Seconds a client should wait after BUSY: the burst that exhausted the pool is usually gone by then. */
 const RETRY_AFTER_SECONDS = 1;
 
-// A Record over every code, so a new AppError code does not compile until it has a status here.
-const STATUS: Record<AppErrorCode | "INTERNAL", number> = {
-  INVALID_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  PROFILE_INCOMPLETE: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  FULL: 409,
-  NOT_BOOKABLE: 409,
-  ALREADY_BOOKED: 409,
-  TOO_LATE: 409,
-  LAST_ADMIN: 409,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-  BUSY: 503,
-};
+const STATUS = HTTP_STATUS;
 
 export async function POST(request: Request): Promise<Response> {
   // Server actions get Next's own same-origin check; route handlers do not. The session cookie is

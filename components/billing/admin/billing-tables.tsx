@@ -11,6 +11,7 @@ import type { InvoiceRow, InvoiceTotals } from "@/lib/server/billing/list-invoic
 import type { OrderRow, OrderTotals } from "@/lib/server/billing/list-orders";
 import type { PaymentRow, PaymentTotals } from "@/lib/server/billing/list-payments";
 import { INVOICE_TONES, ORDER_TONES, PAYMENT_TONES, shortId } from "./status-tones";
+import { DocumentLinks } from "@/components/billing/document-links";
 
 /**
  * The admin's four billing tables. Each has a caption (which also names its scrolling region),
@@ -247,20 +248,7 @@ export async function InvoicesTable({ locale, caption, captionId, rows, totals, 
             </span>
           </td>
           <td className={td}>
-            <ul className="grid gap-1">
-              <li>
-                <a href={`/api/invoices/${i.id}/pdf`} className="whitespace-nowrap">
-                  {t("pdfLink")}
-                  <span className="sr-only"> {t("invoiceSuffix", { number: i.displayNumber })}</span>
-                </a>
-              </li>
-              <li>
-                <a href={`/api/invoices/${i.id}/ubl`} className="whitespace-nowrap">
-                  {t("ublLink")}
-                  <span className="sr-only"> {t("invoiceSuffix", { number: i.displayNumber })}</span>
-                </a>
-              </li>
-            </ul>
+            <DocumentLinks kind="invoices" id={i.id} labels={{ pdf: t("pdfLink"), ubl: t("ublLink"), suffix: t("invoiceSuffix", { number: i.displayNumber }) }} />
           </td>
         </tr>
       ))}
@@ -306,20 +294,7 @@ export async function CreditNotesTable({ locale, caption, captionId, rows, total
           </td>
           <td className={num}>{formatSek(c.totalInclVatOre, locale)}</td>
           <td className={td}>
-            <ul className="grid gap-1">
-              <li>
-                <a href={`/api/credit-notes/${c.id}/pdf`} className="whitespace-nowrap">
-                  {t("pdfLink")}
-                  <span className="sr-only"> {t("creditNoteSuffix", { number: c.displayNumber })}</span>
-                </a>
-              </li>
-              <li>
-                <a href={`/api/credit-notes/${c.id}/ubl`} className="whitespace-nowrap">
-                  {t("ublLink")}
-                  <span className="sr-only"> {t("creditNoteSuffix", { number: c.displayNumber })}</span>
-                </a>
-              </li>
-            </ul>
+            <DocumentLinks kind="credit-notes" id={c.id} labels={{ pdf: t("pdfLink"), ubl: t("ublLink"), suffix: t("creditNoteSuffix", { number: c.displayNumber }) }} />
           </td>
         </tr>
       ))}

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { assertRole } from "@/lib/auth/guards";
 import { getSessionUser } from "@/lib/auth/session";
 import type { AppLocale } from "@/lib/domain/money";
-import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { requestLocale, translateError, translateFieldErrors, zodFieldErrors } from "@/lib/server/action-errors";
 import { exportBilling, exportBillingInput } from "@/lib/server/billing/export-billing";
 import { firstValues } from "@/lib/server/parse-search-params";
 import { localeField } from "@/lib/validation/fields";
+import { HTTP_STATUS } from "@/lib/server/http-status";
 
 /**
  * GET /api/admin/billing/export?kind=orders|payments|invoices|credit-notes&format=csv|xlsx
@@ -18,23 +19,7 @@ import { localeField } from "@/lib/validation/fields";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// As app/api/bookings/route.ts: a Record over every code, so a new AppError code needs a status here.
-const STATUS: Record<AppErrorCode | "INTERNAL", number> = {
-  INVALID_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  PROFILE_INCOMPLETE: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  FULL: 409,
-  NOT_BOOKABLE: 409,
-  ALREADY_BOOKED: 409,
-  TOO_LATE: 409,
-  LAST_ADMIN: 409,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-  BUSY: 503,
-};
+const STATUS = HTTP_STATUS;
 
 export async function GET(request: Request): Promise<Response> {
   const requestId = randomUUID();
