@@ -12,6 +12,8 @@ import { expireHolds } from "@/lib/server/enrollment/expire-holds";
 import { expireOffers } from "@/lib/server/enrollment/expire-offers";
 import { purgeDeliveredOutbox } from "@/lib/server/maintenance/purge-delivered-outbox";
 import { purgeExpiredSignInData } from "@/lib/server/maintenance/purge-expired-sign-in-data";
+import { applyNoPmPolicy } from "@/lib/server/pm/apply-no-pm-policy";
+import { sendPmReminders } from "@/lib/server/pm/send-pm-reminders";
 
 export const SCHEDULE_TIME_ZONE = "Europe/Stockholm";
 
@@ -34,6 +36,10 @@ export const scheduledJobs: readonly ScheduledJob[] = [
   { name: "expire-waitlist-offers", cron: "*/5 * * * *", run: expireOffers },
   // Card refunds written by cancellations (and late or double payments) go to Stripe.
   { name: "send-pending-refunds", cron: "* * * * *", run: (db, now) => sendPendingRefunds(now, { db }) },
+  // Project PMs: the no-PM rule for deadlines that ended at midnight, then reminders 7 and 1 days
+  // before. Both are idempotent (dedupe keys, re-checked under lock); 06:00 and 07:00 exist on both DST days.
+  { name: "apply-no-pm-policy", cron: "0 6 * * *", run: applyNoPmPolicy },
+  { name: "send-pm-reminders", cron: "0 7 * * *", run: sendPmReminders },
 ];
 /**
  * Creates each job's queue, (re)writes its schedule and works it. Every worker calls this at
