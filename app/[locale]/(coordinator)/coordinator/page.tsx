@@ -29,13 +29,24 @@ export default async function CoordinatorPage({ params }: Props) {
   const locale = await localeFromParams(params);
   setRequestLocale(locale);
   await requirePageArea(locale, "coordinator");
-  const [t, workshops] = await Promise.all([getTranslations({ locale, namespace: "coordination" }), getCoordinationOverview()]);
+  const [t, tSupervision, tPmReview, workshops] = await Promise.all([
+    getTranslations({ locale, namespace: "coordination" }),
+    getTranslations({ locale, namespace: "supervisionAdmin" }),
+    getTranslations({ locale, namespace: "pmReview" }),
+    getCoordinationOverview(),
+  ]);
   const lang = contentLang(locale);
 
   return (
     <div className="container-page py-10 sm:py-12">
       <h1 className="text-3xl sm:text-4xl">{t("title")}</h1>
       <p className="mt-4 max-w-prose text-lg">{t("intro")}</p>
+      <p className="mt-4">
+        <a href={paths.coordinatorPms(locale)}>{tPmReview("queueLink")}</a>
+      </p>
+      <p className="mt-4">
+        <a href={paths.coordinatorSupervision(locale)}>{tSupervision("title")}</a>
+      </p>
 
       {workshops.length === 0 && <p className="mt-8">{t("none")}</p>}
 
@@ -75,7 +86,7 @@ export default async function CoordinatorPage({ params }: Props) {
                       {w.activeSupervisions > 0 && (
                         <>
                           {" "}
-                          (<a href={paths.supervisor(locale)}>{t("showSupervisions")}</a>)
+                          (<a href={paths.coordinatorSupervision(locale)}>{t("showSupervisions")}</a>)
                         </>
                       )}
                     </>

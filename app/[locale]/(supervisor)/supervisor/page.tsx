@@ -6,6 +6,7 @@ import { requirePageArea } from "@/lib/auth/page-guards";
 import type { SupervisionNextStep, SupervisionStatus } from "@/lib/domain/supervision";
 import { formatLocalDate } from "@/lib/domain/time";
 import { localeFromParams } from "@/lib/i18n/locale-param";
+import { paths } from "@/lib/i18n/paths";
 import { contentLang } from "@/lib/i18n/routing";
 import { listMySupervisions } from "@/lib/server/supervision/list-my-supervisions";
 
@@ -97,7 +98,9 @@ export default async function SupervisorPage({ params }: Props) {
                       <span className="block text-sm font-normal text-muted">{s.organisation ?? t("noOrganisation")}</span>
                     </th>
                     <td className={td}>
-                      <span lang={lang}>{s.pmTitle || <em className="text-muted">{t("untitled")}</em>}</span>
+                      <a href={paths.supervision(locale, s.id)} lang={lang}>
+                        {s.pmTitle || t("untitled")}
+                      </a>
                       {s.workplace && (
                         <span className="block text-sm text-muted">
                           {t.rich("workplace", { workplace: s.workplace, place: (chunks) => <span lang={lang}>{chunks}</span> })}
