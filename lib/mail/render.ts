@@ -38,6 +38,34 @@ export type EmailTemplates = {
   "invoice-issued": { number: string; workshop: string; buyer: string; totalInclVatOre: number; dueDate: string };
   /** A credit note was issued against an invoice of the reader's order (a cancelled booking). */
   "credit-note-issued": { number: string; invoiceNumber: string; workshop: string; totalInclVatOre: number };
+  /**
+   * A coordinator decided on the reader's project PM (ACCEPT, REQUEST_CHANGES with the comment, DECLINE
+   * with the reason; an acceptance may carry a comment, "" for none). `url` goes to the reader's PM page.
+   */
+  "pm-decision": { decision: "ACCEPT" | "REQUEST_CHANGES" | "DECLINE"; project: string; workshop: string; comment: string; url: string };
+  /**
+   * A supervisor was assigned to an accepted project PM; one to the participant, one to the supervisor
+   * (`audience`). Dates are "YYYY-MM-DD" (Stockholm); `url` goes to the reader's own page of it.
+   */
+  "supervisor-assigned": {
+    audience: "participant" | "supervisor";
+    participant: string;
+    supervisor: string;
+    supervisorEmail: string;
+    project: string;
+    workshop: string;
+    startsOn: string;
+    endsOn: string;
+    plannedMeetings: number;
+    url: string;
+  };
+  /** Project PM, participant side: the link goes to the PM page of `bookingId`; dates are "YYYY-MM-DD" (Stockholm). */
+  "pm-reminder": { bookingId: string; workshop: string; deadline: string; days: number };
+  "pm-submitted": { bookingId: string; workshop: string; title: string; revision: number };
+  "pm-kept-without-project": { bookingId: string; workshop: string; deadline: string };
+  "pm-seat-release-notice": { bookingId: string; workshop: string; deadline: string; releaseOn: string };
+  /** Queue it with a CANCEL calendar (bookingCalendarAttachment(…, { method: "CANCEL" })). */
+  "pm-seat-released": { bookingId: string; workshop: string; deadline: string };
 };
 export type TemplateName = keyof EmailTemplates;
 /** The .ics to send with the e-mail (nodemailer's icalEvent: an invitation part and an attachment). */
@@ -59,6 +87,13 @@ const TEMPLATE_NAMES: readonly TemplateName[] = [
   "waitlist-left",
   "invoice-issued",
   "credit-note-issued",
+  "pm-decision",
+  "supervisor-assigned",
+  "pm-reminder",
+  "pm-submitted",
+  "pm-kept-without-project",
+  "pm-seat-release-notice",
+  "pm-seat-released",
 ];
 /** Templates about a booking: their link goes to the reader's bookings page. */
 const BOOKING_TEMPLATES: ReadonlySet<string> = new Set([
@@ -68,6 +103,9 @@ const BOOKING_TEMPLATES: ReadonlySet<string> = new Set([
 
 /** Templates about invoices: their link goes to the reader's invoices and receipts. */
 const BILLING_TEMPLATES: ReadonlySet<string> = new Set(["invoice-issued", "credit-note-issued"]);
+
+/** The participant's project PM templates: the link goes to the PM page, the dates are written out. */
+const PARTICIPANT_PM_TEMPLATES: ReadonlySet<string> = new Set(["pm-reminder", "pm-submitted", "pm-kept-without-project", "pm-seat-release-notice", "pm-seat-released"]);
 
 const MESSAGES: Record<"sv" | "en", AbstractIntlMessages> = { sv, en };
 
@@ -115,6 +153,10 @@ export function renderEmail(template: string, payload: unknown, locale: "sv" | "
     values.total = formatSek(Number(params.totalInclVatOre ?? 0), locale);
   }
   if (template === "invoice-issued" && typeof params.dueDate === "string") values.dueDate = formatLocalDate(params.dueDate, locale);
+  if (template === "pm-decision") values.hasComment = typeof params.comment === "string" && params.comment !== "" ? "yes" : "no";
+  if (template === "supervisor-assigned") {
+    for (const key of ["startsOn", "endsOn"] as const) if (typeof params[key] === "string") values[key] = formatLocalDate(params[key], locale);
+  }
   if (template === "booking-received") {
     const holdExpires = new Date(String(params.holdExpiresAt));
     values.holdExpires = `${formatStockholmDate(holdExpires, locale)} ${formatStockholmTime(holdExpires, locale)}`;
@@ -123,7 +165,16 @@ export function renderEmail(template: string, payload: unknown, locale: "sv" | "
     const offerExpires = new Date(String(params.offerExpiresAt));
     values.offerExpires = `${formatStockholmDate(offerExpires, locale)} ${formatStockholmTime(offerExpires, locale)}`;
   }
-  const home = BOOKING_TEMPLATES.has(template) ? paths.bookings(locale) : BILLING_TEMPLATES.has(template) ? paths.invoices(locale) : null;
+  if (PARTICIPANT_PM_TEMPLATES.has(template)) {
+    for (const key of ["deadline", "releaseOn"] as const) if (typeof params[key] === "string") values[key] = formatLocalDate(params[key], locale);
+  }
+  const home = BOOKING_TEMPLATES.has(template) || template === "pm-seat-released"
+    ? paths.bookings(locale)
+    : BILLING_TEMPLATES.has(template)
+      ? paths.invoices(locale)
+      : PARTICIPANT_PM_TEMPLATES.has(template) && typeof params.bookingId === "string"
+        ? paths.projectPm(locale, params.bookingId)
+        : null;
   const link = String(params.url ?? (home ? new URL(home, appUrl).toString() : appUrl));
   const subject = t(`${template}.subject`, values);
   const attached = calendar && calendar.sessions.length > 0 ? calendar : null;

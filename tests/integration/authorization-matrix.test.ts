@@ -21,11 +21,13 @@ import { hashSecret } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { STAFF_ROLES } from "@/lib/domain/enrollment";
 import { hasAnyRole } from "@/lib/domain/roles";
+import { toStockholmDate } from "@/lib/domain/time";
 import { getEnv } from "@/lib/env";
 import type { User } from "@/lib/generated/prisma/client";
 import type { FakeStripe } from "@/lib/dev/fake-stripe";
 import type { DefinedAction } from "@/lib/server/action";
 import { payByInvoice, payByInvoiceInput } from "@/lib/server/billing/pay-by-invoice";
+import { uploadPmAttachment } from "@/lib/server/pm/upload-pm-attachment";
 import { bookSessions, bookSessionsInput } from "@/lib/server/enrollment/book-sessions";
 import { cancelBooking, cancelBookingInput } from "@/lib/server/enrollment/cancel-booking";
 import { joinWaitlist, joinWaitlistInput } from "@/lib/server/enrollment/join-waitlist";
@@ -37,10 +39,13 @@ import {
   createLecturer,
   createOrganisation,
   createOrganiser,
+  createProjectPm,
+  createSupervision,
   createUser,
   createVenue,
   createWorkshop,
 } from "@/tests/factories";
+import { minimalPdf } from "../support/pm-files";
 import { startTestStripe } from "./support/fake-stripe";
 import { callAction, createPerson, signedInUser, signInAs, writeMarks } from "./support/session";
 
@@ -54,6 +59,13 @@ type Verdict = "allow" | "deny";
 
 const ADMIN_ONLY: Record<Persona, Verdict> = {
   anonymous: "deny", PARTICIPANT: "deny", ORDERER: "deny", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
+};
+
+const SIGNED_IN: Record<Persona, Verdict> = {
+  anonymous: "deny", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
+};
+const COORDINATION: Record<Persona, Verdict> = {
+  anonymous: "deny", PARTICIPANT: "deny", ORDERER: "deny", COORDINATOR: "allow", SUPERVISOR: "deny", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
 };
 
 /** Actions by their `name`, routes as "METHOD /api/path" (the folder names, [params] and all). */
@@ -111,6 +123,25 @@ const MATRIX: Record<string, Record<Persona, Verdict>> = {
   "billing.runConsolidatedInvoicing": {
     anonymous: "deny", PARTICIPANT: "deny", ORDERER: "deny", COORDINATOR: "deny", SUPERVISOR: "deny", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
   },
+  // The project PM: any signed-in person with a completed profile, for their own own-project package
+  // booking (anyone else's: NOT_FOUND, tests/integration/pm-authoring.test.ts).
+  "pm.saveDraft": SIGNED_IN,
+  "pm.submit": SIGNED_IN,
+  "pm.uploadAttachment": SIGNED_IN,
+  "pm.removeAttachment": SIGNED_IN,
+  // Coordinators (and admins) give extensions and review; never a participant, supervisor or orderer.
+  "pm.grantExtension": COORDINATION,
+  "pmReview.assignReviewer": COORDINATION,
+  "pmReview.decide": COORDINATION,
+  // Supervision: coordinators assign; the assigned supervisor logs meetings (another's: NOT_FOUND,
+  // tests/integration/supervision.test.ts); the supervisor or coordination closes it.
+  "supervision.assign": COORDINATION,
+  "supervision.logMeeting": {
+    anonymous: "deny", PARTICIPANT: "deny", ORDERER: "deny", COORDINATOR: "deny", SUPERVISOR: "allow", ADMIN: "deny", INCOMPLETE_PROFILE: "deny",
+  },
+  "supervision.complete": {
+    anonymous: "deny", PARTICIPANT: "deny", ORDERER: "deny", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
+  },
   "GET /api/health": {
     anonymous: "allow", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "allow",
   },
@@ -138,6 +169,9 @@ const MATRIX: Record<string, Record<Persona, Verdict>> = {
   "GET /api/credit-notes/[creditNoteId]/ubl": ADMIN_ONLY,
   "GET /api/payments/[paymentId]/receipt": ADMIN_ONLY,
   "GET /api/admin/billing/export": ADMIN_ONLY,
+  // A third person's PM attachment: coordinators and admins (its participant and assigned supervisor
+  // too: tests/integration/pm-authoring.test.ts); an unassigned supervisor and everyone else 404.
+  "GET /api/pm-attachments/[attachmentId]": COORDINATION,
   // Stripe calls it: the signature on the body is the authority, not a session.
   "POST /api/stripe/webhook": {
     anonymous: "allow", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "allow",
@@ -211,6 +245,31 @@ const ACTION_INPUTS: Record<string, () => Promise<unknown>> = {
     locale: "sv",
   }),
   "billing.runConsolidatedInvoicing": async () => ({ workshopId: (await futureWorkshop()).workshop.id }),
+  "pm.saveDraft": async () => ({ bookingId: (await ownProjectBooking((await owner()).id)).id, ...pmTexts() }),
+  "pm.submit": async () => ({ bookingId: (await ownProjectBooking((await owner()).id)).id, ...pmTexts() }),
+  "pm.uploadAttachment": async () => ({ bookingId: (await ownProjectBooking((await owner()).id)).id, file: pmFile() }),
+  "pm.removeAttachment": async () => {
+    const person = await owner();
+    const booking = await ownProjectBooking(person.id);
+    await uploadPmAttachment(person, { bookingId: booking.id, file: pmFile() }, { now: new Date() });
+    return { bookingId: booking.id };
+  },
+  "pm.grantExtension": async () => ({ bookingId: (await ownProjectBooking((await thirdPerson()).id)).id, newDeadline: "2031-01-20", reason: "Sjukskriven i december" }),
+  "pmReview.assignReviewer": async () => ({ pmId: (await submittedPm()).pm.id, reviewerId: "" }),
+  "pmReview.decide": async () => {
+    const { pm, revisionId } = await submittedPm();
+    return { pmId: pm.id, revisionId, decision: "ACCEPT", comment: "" };
+  },
+  "supervision.assign": async () => {
+    const pm = await acceptedPm();
+    const supervisor = await createUser(db, { roles: ["SUPERVISOR"] });
+    return { pmId: pm.id, supervisorId: supervisor.id, startsOn: "2031-01-14", plannedMeetings: "5" };
+  },
+  "supervision.logMeeting": async () => {
+    const today = toStockholmDate(new Date());
+    return { supervisionId: (await supervisionOf(await owner(), today)).id, heldOn: today, form: "VIDEO", note: "Gick igenom mätplanen." };
+  },
+  "supervision.complete": async () => ({ supervisionId: (await supervisionOf(await owner({ othersForStaff: true }))).id }),
   "preTraining.save": async () => ({ bookingId: (await packageBooking((await owner()).id)).id, ...preTrainingAnswers() }),
   "preTraining.submit": async () => ({ bookingId: (await packageBooking((await owner()).id)).id, ...preTrainingAnswers() }),
   "preTraining.managerConfirm": async () => {
@@ -290,6 +349,56 @@ async function packageBooking(participantId: string) {
   const { workshop, venue } = await futureWorkshop();
   await createGathering(db, { workshopId: workshop.id, venueId: venue.id, date: FUTURE.gathering });
   return createBooking(db, { kind: "PACKAGE", workshopId: workshop.id, participantId, status: "CONFIRMED" });
+}
+
+/** A package booking with an own project, of a workshop whose PM deadline (2031-01-08) is ahead. */
+async function ownProjectBooking(participantId: string) {
+  const { workshop, venue } = await futureWorkshop();
+  await createGathering(db, { workshopId: workshop.id, venueId: venue.id, date: FUTURE.gathering });
+  return createBooking(db, { kind: "PACKAGE", workshopId: workshop.id, participantId, status: "CONFIRMED", ownProject: true });
+}
+
+function pmTexts() {
+  return {
+    title: "Kortare väntetid till hemtjänst",
+    need: "Nya brukare väntar i snitt tre veckor på första besöket.",
+    backgroundPurpose: "Vi vill halvera väntetiden under våren.",
+    method: "",
+    workplace: "Hemtjänsten Norr",
+    unit: "Äldreomsorg",
+  };
+}
+
+function pmFile(): File {
+  return new File([Buffer.from(minimalPdf())], "projektplan.pdf", { type: "application/pdf" });
+}
+
+/** A third person's submitted PM (one locked revision), waiting for review. */
+async function submittedPm() {
+  const participant = await thirdPerson();
+  const booking = await ownProjectBooking(participant.id);
+  const pm = await createProjectPm(db, { bookingId: booking.id, workshopId: booking.workshopId, participantId: participant.id, status: "SUBMITTED" });
+  const revision = await db.projectPmRevision.findFirstOrThrow({ where: { pmId: pm.id }, select: { id: true } });
+  return { pm, revisionId: revision.id };
+}
+
+/** A third person's accepted PM, without a supervisor yet. */
+async function acceptedPm() {
+  const participant = await thirdPerson();
+  const booking = await ownProjectBooking(participant.id);
+  const reviewer = await createUser(db, { roles: ["COORDINATOR"] });
+  return createProjectPm(db, { bookingId: booking.id, workshopId: booking.workshopId, participantId: participant.id, status: "ACCEPTED", reviewerId: reviewer.id });
+}
+
+/**
+ * A supervision of an accepted PM, supervised by `person` when they are a supervisor (their own),
+ * otherwise by a new supervisor (someone else's, for coordination); it starts on `startsOn`.
+ */
+async function supervisionOf(person: SessionUser, startsOn = "2031-01-14") {
+  const pm = await acceptedPm();
+  const supervisorId = person.roles.includes("SUPERVISOR") ? person.id : (await createUser(db, { roles: ["SUPERVISOR"] })).id;
+  const coordinator = await createUser(db, { roles: ["COORDINATOR"] });
+  return createSupervision(db, { pmId: pm.id, supervisorId, assignedById: coordinator.id, startsOn, endsOn: "2031-12-31" });
 }
 
 function preTrainingAnswers() {
@@ -390,6 +499,13 @@ const ROUTE_CALLS: Record<string, () => RouteCall | Promise<RouteCall>> = {
     return { path: `/api/payments/${payment.id}/receipt`, params: { paymentId: payment.id } };
   },
   "GET /api/admin/billing/export": () => ({ path: "/api/admin/billing/export?kind=orders&format=csv" }),
+  "GET /api/pm-attachments/[attachmentId]": async () => {
+    const participant = await sessionUserOf((await thirdPerson()).id);
+    const booking = await ownProjectBooking(participant.id);
+    await uploadPmAttachment(participant, { bookingId: booking.id, file: pmFile() }, { now: new Date() });
+    const attachment = await db.pmAttachment.findFirstOrThrow({ where: { pm: { bookingId: booking.id } }, select: { id: true } });
+    return { path: `/api/pm-attachments/${attachment.id}`, params: { attachmentId: attachment.id } };
+  },
   "POST /api/stripe/webhook": () => {
     const payload = JSON.stringify(stripe.buildEvent("customer.created", { id: `cus_matrix_${++sequence}`, object: "customer" }));
     return { path: "/api/stripe/webhook", headers: { "content-type": "application/json", "stripe-signature": stripe.sign(payload) }, body: payload };
