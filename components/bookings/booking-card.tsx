@@ -35,6 +35,8 @@ type Props = {
   preTrainingLink: boolean;
   /** Whether the reader pays this booking's order (they placed it). */
   payLink?: boolean;
+  /** Whether the reader is the participant, who writes the project PM of an own-project package. */
+  projectPmLink?: boolean;
   /** Forms for changes (cancel, substitute), when there are any. */
   actions?: ReactNode;
 };
@@ -43,7 +45,7 @@ type Props = {
  * One booking: a lecture, or the whole workshop with all its sessions. Status in words (text,
  * not colour, carries it: WCAG 1.4.1), the order and amount, and what the reader can do with it.
  */
-export async function BookingCard({ booking, locale, now, level, calendarLink, preTrainingLink, payLink = false, actions }: Props) {
+export async function BookingCard({ booking, locale, now, level, calendarLink, preTrainingLink, payLink = false, projectPmLink = false, actions }: Props) {
   const t = await getTranslations({ locale, namespace: "myBookings" });
   const lang = contentLang(locale);
   const Heading = HEADINGS[level];
@@ -78,6 +80,14 @@ export async function BookingCard({ booking, locale, now, level, calendarLink, p
     links.push(
       <a key="ics" href={calendarFileHref(booking.id, locale)} download>
         {t("calendarLink")} <span className="sr-only">{t("calendarLinkFor", { title: booking.title })}</span>
+      </a>,
+    );
+  }
+  // The project PM is the participant's own: only they get the link (staff review it elsewhere).
+  if (projectPmLink && booking.active && booking.kind === "PACKAGE" && booking.ownProject) {
+    links.push(
+      <a key="pm" href={paths.projectPm(locale, booking.id)}>
+        {t("projectPmLink")} <span className="sr-only">{t("projectPmLinkFor", { title: booking.title })}</span>
       </a>,
     );
   }

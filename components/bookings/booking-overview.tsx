@@ -20,6 +20,8 @@ type Props = {
   preTrainingLinkFor: (booking: BookingView) => boolean;
   /** Whether the reader pays this unpaid booking (they placed its order). */
   payLinkFor?: (booking: BookingView) => boolean;
+  /** Whether the reader is the booking's participant (the project PM is theirs to write). */
+  projectPmLinkFor?: (booking: BookingView) => boolean;
   bookingActions?: (booking: BookingView) => ReactNode;
   waitlistActions?: (entry: WaitlistView) => ReactNode;
 };
@@ -28,7 +30,7 @@ type Props = {
  * Bookings grouped as a person reads them: what is coming (with open waiting lists), what was
  * cancelled or ran out, and what is over.
  */
-export async function BookingOverview({ overview, locale, now, level, idPrefix, calendarLinkFor, preTrainingLinkFor, payLinkFor, bookingActions, waitlistActions }: Props) {
+export async function BookingOverview({ overview, locale, now, level, idPrefix, calendarLinkFor, preTrainingLinkFor, payLinkFor, projectPmLinkFor, bookingActions, waitlistActions }: Props) {
   const t = await getTranslations({ locale, namespace: "myBookings" });
   const Heading = HEADINGS[level];
   const cardLevel = (level + 1) as HeadingLevel;
@@ -46,7 +48,7 @@ export async function BookingOverview({ overview, locale, now, level, idPrefix, 
   );
   const cards = (list: BookingView[]) =>
     list.map((b) => (
-      <BookingCard key={b.id} booking={b} locale={locale} now={now} level={cardLevel} calendarLink={calendarLinkFor(b)} preTrainingLink={preTrainingLinkFor(b)} payLink={payLinkFor?.(b) ?? false} actions={bookingActions?.(b)} />
+      <BookingCard key={b.id} booking={b} locale={locale} now={now} level={cardLevel} calendarLink={calendarLinkFor(b)} preTrainingLink={preTrainingLinkFor(b)} payLink={payLinkFor?.(b) ?? false} projectPmLink={projectPmLinkFor?.(b) ?? false} actions={bookingActions?.(b)} />
     ));
 
   return (

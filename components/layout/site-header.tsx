@@ -41,6 +41,7 @@ export async function SiteHeader({ locale, organiserName, user, devTools }: Prop
     // Only participants and orderers can pay for bookings, so only they can have invoices and
     // receipts of their own; the page itself is open to anyone signed in.
     if (hasAnyRole(user.roles, ["PARTICIPANT", "ORDERER"])) items.push({ href: paths.invoices(locale), label: tNav("billing"), match: "exact" });
+    if (hasAnyRole(user.roles, ["PARTICIPANT"])) items.push({ href: paths.myProject(locale), label: tNav("myProject"), match: "exact" });
     for (const area of areas) {
       const link = AREA_LINKS[area];
       if (link) items.push({ href: link.href(locale), label: tNav(link.label), match: "prefix" });

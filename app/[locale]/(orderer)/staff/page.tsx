@@ -66,6 +66,7 @@ export default async function StaffBookingsPage({ params }: Props) {
               calendarLinkFor={(b) => mayDownloadBookingCalendar(user, { participantId: b.participant.id, bookedById: b.bookedBy?.id ?? b.participant.id })}
               // The form is its participant's; the one who booked them may read it.
               payLinkFor={(b) => b.status === "PENDING_PAYMENT" && b.order?.placedById === user.id}
+              projectPmLinkFor={(b) => b.participant.id === user.id}
               preTrainingLinkFor={(b) => user.id === b.participant.id || user.id === (b.bookedBy?.id ?? b.participant.id)}
               bookingActions={actions.bookingActions}
               waitlistActions={actions.waitlistActions}

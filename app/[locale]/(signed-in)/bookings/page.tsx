@@ -59,6 +59,7 @@ export default async function MyBookingsPage({ params }: Props) {
         // Own bookings: the participant may always download their calendar.
         calendarLinkFor={() => true}
         payLinkFor={(b) => b.status === "PENDING_PAYMENT" && b.order?.placedById === user.id}
+              projectPmLinkFor={(b) => b.participant.id === user.id}
               preTrainingLinkFor={() => true}
         bookingActions={actions.bookingActions}
         waitlistActions={actions.waitlistActions}
