@@ -4,7 +4,10 @@ import { z } from "zod";
  * Field schemas shared by forms (client) and actions (server). Messages are translation keys
  * under "errors.fields" in messages/*.json; limits travel as params ({max}).
  */
-const NO_MARKUP = /^[^<>\u0000-\u001f\u007f]*$/;
+/** One line of text: no markup characters, no control characters. */
+export const NO_MARKUP = /^[^<>\u0000-\u001f\u007f]*$/;
+/** Several lines: the same, but line feeds, carriage returns and tabs are allowed. */
+export const NO_MARKUP_MULTILINE = /^[^<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
 export const FIELD_LIMITS = { name: 100, title: 100, organisationName: 150, email: 254 } as const;
 

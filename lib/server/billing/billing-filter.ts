@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { addDays, localDateToDateColumn, startOfStockholmDay, type LocalDate } from "@/lib/domain/time";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { localDateField } from "@/lib/validation/date-field";
 import { idField } from "@/lib/validation/fields";
 
 /**
@@ -10,17 +11,6 @@ import { idField } from "@/lib/validation/fields";
  * Each list adds its own status field (the statuses differ per kind).
  */
 
-/** A real calendar day, "YYYY-MM-DD" (2031-02-30 is refused). */
-export const localDateField = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
-  .refine((value) => {
-    try {
-      return addDays(value, 0) === value;
-    } catch {
-      return false;
-    }
-  }, { error: "invalidDate" });
 
 export const billingFilterFields = {
   workshopId: idField.optional(),

@@ -11,11 +11,11 @@ import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { enqueueEmail } from "@/lib/server/mail/enqueue-email";
 import { assertMayReview, REVIEWER_ROLES } from "@/lib/server/pm/assign-reviewer";
 import { idField } from "@/lib/validation/fields";
+import { NO_MARKUP_MULTILINE } from "@/lib/validation/fields";
 
 export const PM_COMMENT_MAX = 4000;
 
 // A comment may have line breaks and tabs, nothing that could pass for markup or control codes.
-const NO_MARKUP_MULTILINE = /^[^<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
 const comment = z.preprocess(
   (v) => (v === undefined || v === null ? "" : typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : v),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { missingPmFields, normalisePmText, PM_LIMITS, type PmField } from "@/lib/domain/pm/form";
 import { idField } from "@/lib/validation/fields";
+import { NO_MARKUP, NO_MARKUP_MULTILINE } from "@/lib/validation/fields";
 
 /**
  * The PM form's fields, shared by saving a draft and submitting. Messages are keys under
@@ -9,8 +10,6 @@ import { idField } from "@/lib/validation/fields";
  */
 
 // Longer answers may have line breaks and tabs; none may carry markup or other control characters.
-const NO_MARKUP_MULTILINE = /^[^<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
-const NO_MARKUP = /^[^<>\u0000-\u001f\u007f]*$/;
 
 const text = (field: PmField, multiline: boolean) =>
   z.preprocess(

@@ -5,13 +5,11 @@ import { dateColumnToLocalDate, localDateToDateColumn } from "@/lib/domain/time"
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { idField, requiredText } from "@/lib/validation/fields";
+import { localDateField } from "@/lib/validation/date-field";
 
 export const grantExtensionInput = z.object({
   bookingId: idField,
-  newDeadline: z.string({ error: "required" }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" }).refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, { error: "invalidDate" }),
+  newDeadline: localDateField,
   reason: requiredText(500),
 });
 export type GrantExtensionInput = z.infer<typeof grantExtensionInput>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { missingAnswers, normaliseAnswer, PRE_TRAINING_LIMITS } from "@/lib/domain/pre-training";
 import { emailField, idField } from "@/lib/validation/fields";
+import { NO_MARKUP, NO_MARKUP_MULTILINE } from "@/lib/validation/fields";
 
 /**
  * The pre-training form's fields, shared by saving a draft and submitting. Messages are keys under
@@ -8,8 +9,6 @@ import { emailField, idField } from "@/lib/validation/fields";
  */
 
 // As lib/validation's plain text, but a longer answer may have line breaks and tabs.
-const NO_MARKUP_MULTILINE = /^[^<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
-const NO_MARKUP = /^[^<>\u0000-\u001f\u007f]*$/;
 
 const answer = z.preprocess(
   (v) => (v === undefined || v === null ? "" : typeof v === "string" ? normaliseAnswer(v) : v),

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MEETING_FORMS, SUPERVISION_RULES, type MeetingForm } from "@/lib/domain/supervision";
-import { addDays } from "@/lib/domain/time";
+import { localDateField } from "@/lib/validation/date-field";
 import { idField } from "@/lib/validation/fields";
+import { NO_MARKUP_MULTILINE } from "@/lib/validation/fields";
 
 /**
  * The supervision forms' fields, shared by the forms (client) and the use cases (server). Messages
@@ -9,20 +10,7 @@ import { idField } from "@/lib/validation/fields";
  */
 
 // Like lib/validation's plain text, but a note may have line breaks and tabs.
-const NO_MARKUP_MULTILINE = /^[^<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
-/** A real calendar day, "YYYY-MM-DD" (2031-02-30 is refused). */
-export const localDateField = z
-  .string({ error: "invalidDate" })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
-  .refine((value) => {
-    try {
-      return addDays(value, 0) === value;
-    } catch {
-      return false;
-    }
-  }, { error: "invalidDate" });
 
 export const assignSupervisorInput = z.object({
   pmId: idField,
