@@ -2,14 +2,11 @@ import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { bookingCalendarAttachment } from "@/lib/calendar-files/booking-calendar";
-import { bookingMachine, bookingRelation, canCancelSelf, holdsSeat, mayCancel, sessionKeyOf, sessionRefOf } from "@/lib/domain/enrollment";
+import { bookingRelation, holdsSeat, mayCancel } from "@/lib/domain/enrollment";
 import { dateColumnToLocalDate, formatLocalDate } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { creditCancelledBooking } from "@/lib/server/billing/credit-cancelled-booking";
-import { releaseAndOffer } from "@/lib/server/enrollment/offer-freed-seats";
-import { settleOrder } from "@/lib/server/enrollment/settle-order";
+import { endBooking } from "@/lib/server/enrollment/end-booking";
 import { runBookingTransaction } from "@/lib/server/enrollment/transaction";
 import { enqueueEmail } from "@/lib/server/mail/enqueue-email";
 import { idField, optionalText } from "@/lib/validation/fields";
@@ -61,24 +58,11 @@ async function cancel(tx: Prisma.TransactionClient, user: SessionUser, input: Ca
   const [current] = await tx.$queryRaw<{ status: typeof booking.status }[]>`
     select "status"::text as "status" from "Booking" where "id" = ${booking.id} for update`;
   if (!current || !holdsSeat(current.status)) throw new AppError("CONFLICT", "Booking is not active", { _form: ["bookingNotActive"] });
-  bookingMachine.transition(current.status, "CANCELLED");
-  await tx.booking.update({
-    where: { id: booking.id },
-    data: { status: "CANCELLED", activeSessionKey: null, cancelledAt: now, cancelledById: user.id, cancellationReason: input.reason },
-  });
-  await recordAuditEvent(tx, {
-    actorId: user.id,
-    action: "booking.cancelled",
-    entityType: "Booking",
-    entityId: booking.id,
-    before: { status: current.status, session: sessionKeyOf(booking) },
-    after: { status: "CANCELLED", by: relation, reason: input.reason },
-  });
-  // Billing gives back what the booking cost (credit note or card refund), in this transaction.
-  await creditCancelledBooking(tx, { bookingId: booking.id, now, actorId: user.id, reason: input.reason, late: !canCancelSelf(deadline, now) });
-
-  const offered = await releaseAndOffer(tx, sessionRefOf(booking), now);
-  await settleOrder(tx, booking.orderId, user.id);
+  const offered = await endBooking(
+    tx,
+    { ...booking, status: current.status, cancellationDeadline: booking.workshop.cancellationDeadline },
+    { actorId: user.id, reason: input.reason, now, audit: { by: relation } },
+  );
 
   if (!booking.participant.erasedAt) {
     const workshop = await tx.workshop.findUniqueOrThrow({ where: { id: booking.workshopId }, select: { title: true } });

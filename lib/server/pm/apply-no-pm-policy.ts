@@ -20,16 +20,13 @@
  * No `server-only` here: scripts/worker.ts runs this outside Next.js.
  */
 import { bookingCalendarAttachment } from "@/lib/calendar-files/booking-calendar";
-import { bookingMachine, canCancelSelf, sessionRefOf } from "@/lib/domain/enrollment";
 import { isPastDeadline, noPmStep } from "@/lib/domain/pm/deadline";
 import { pmMachine } from "@/lib/domain/pm/machine";
 import { dateColumnToLocalDate, toStockholmDate, type LocalDate } from "@/lib/domain/time";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { creditCancelledBooking } from "@/lib/server/billing/credit-cancelled-booking";
+import { endBooking } from "@/lib/server/enrollment/end-booking";
 import { runJobTransaction } from "@/lib/server/enrollment/job-transaction";
-import { releaseAndOffer } from "@/lib/server/enrollment/offer-freed-seats";
-import { settleOrder } from "@/lib/server/enrollment/settle-order";
 import { enqueueEmail } from "@/lib/server/mail/enqueue-email";
 import { listPmDue, pmDueWhere, type PmDue } from "@/lib/server/pm/pm-due";
 
@@ -123,23 +120,11 @@ async function applyTo(tx: Tx, due: PmDue, now: Date): Promise<Outcome> {
   }
 
   // RELEASE: the enrollment module's cancellation steps, with the job as the actor (none).
-  bookingMachine.transition(booking.status, "CANCELLED");
-  await tx.booking.update({
-    where: { id: booking.id },
-    data: { status: "CANCELLED", activeSessionKey: null, cancelledAt: now, cancelledById: null, cancellationReason: RELEASE_REASON },
-  });
-  await recordAuditEvent(tx, {
-    actorId: null,
-    action: "booking.cancelled",
-    entityType: "Booking",
-    entityId: booking.id,
-    before: { status: booking.status, session: `P:${booking.workshopId}` },
-    after: { status: "CANCELLED", by: "no-pm-policy", reason: RELEASE_REASON, deadline, noticeGivenOn: notice?.givenOn ?? null },
-  });
-  const late = !canCancelSelf(dateColumnToLocalDate(booking.workshop.cancellationDeadline), now);
-  await creditCancelledBooking(tx, { bookingId: booking.id, now, actorId: null, reason: RELEASE_REASON, late });
-  await releaseAndOffer(tx, sessionRefOf(booking), now);
-  await settleOrder(tx, booking.orderId, null);
+  await endBooking(
+    tx,
+    { ...booking, kind: "PACKAGE", lectureId: null, cancellationDeadline: booking.workshop.cancellationDeadline },
+    { actorId: null, reason: RELEASE_REASON, now, audit: { by: "no-pm-policy", deadline, noticeGivenOn: notice?.givenOn ?? null } },
+  );
   if (mail) {
     await enqueueEmail(tx, {
       ...to,
