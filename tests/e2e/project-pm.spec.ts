@@ -34,8 +34,30 @@ async function openReview(page: Page) {
   await expect(page).toHaveURL(/\/samordning\/projekt-pm\/[a-z0-9]+$/);
 }
 
+test("a coordinator finds the PMs not submitted yet and gives one participant a later deadline", async ({ page }) => {
+  await demoSignIn(page, ANGELA);
+  await page.goto("/samordning/projekt-pm?status=NOT_SUBMITTED");
+  await expect(page.getByRole("heading", { name: "Inte inskickat" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/en/coordination/project-pms?status=NOT_SUBMITTED");
+  await expectNoAxeViolations(page);
+  await page.goto("/samordning/projekt-pm?status=NOT_SUBMITTED");
+  await page.getByRole("link", { name: `Visa utkastet från ${SARA.name}` }).click();
+  await expect(page).toHaveURL(/\/samordning\/projekt-pm\/[a-z0-9]+$/);
+  await page.getByLabel(/^Ny sista dag/).fill("2027-01-20");
+  await page.getByLabel(/^Skäl/).fill("Föräldraledig i december.");
+  await page.getByRole("button", { name: "Ge senare sista dag" }).click();
+  await expect(page.getByText(/^Klart\. Deltagarens nya sista dag är/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  const [extension] = await query<{ newDeadline: string; reason: string }>(
+    `select to_char(e."newDeadline", 'YYYY-MM-DD') as "newDeadline", e.reason from "DeadlineExtension" e join "User" u on u.id = e."participantId" where u.email = $1`,
+    [SARA.email],
+  );
+  expect(extension).toEqual({ newDeadline: "2027-01-20", reason: "Föräldraledig i december." });
+});
+
 test("a participant writes a draft, comes back to it, and submits", async ({ page }) => {
-  await demoSignIn(page, SARA.name);
+  await signInAs(page, SARA.name);
   await page.goto("/mina-bokningar");
   await page.getByRole("link", { name: /^Projekt-PM/ }).first().click();
   await expect(page).toHaveURL(/\/projekt-pm\/[a-z0-9]+$/);
@@ -52,6 +74,7 @@ test("a participant writes a draft, comes back to it, and submits", async ({ pag
   // Coming back later: what was written is there.
   await page.goto("/mina-bokningar");
   await page.goto(pmPath);
+  await expect(page.getByText("senast 20 januari 2027 kl. 23.59")).toBeVisible();
   await expect(page.getByLabel(/^Varför behövs projektet\?/)).toHaveValue("Information faller bort när personal byts mellan passen.");
   await page.getByLabel(/^Arbetsplats/).fill("Hemtjänsten Centrum");
   await page.getByLabel(/^Enhet/).fill("Äldreomsorg");
@@ -73,8 +96,15 @@ test("a coordinator asks for changes and the participant revises", async ({ page
   await signInAs(page, ANGELA);
   await page.goto("/samordning/projekt-pm");
   await expectNoAxeViolations(page);
+  await page.goto("/en/coordination/project-pms");
+  await expectNoAxeViolations(page);
   await openReview(page);
   await expectNoAxeViolations(page);
+  const reviewPath = new URL(page.url()).pathname;
+  await page.goto(reviewPath.replace(/^\/samordning\/projekt-pm\//, "/en/coordination/project-pms/"));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(TITLE);
+  await expectNoAxeViolations(page);
+  await page.goto(reviewPath);
   await page.getByRole("radio", { name: "Begär ändringar" }).check();
   await page.getByLabel(/^Kommentar till deltagaren/).fill("Beskriv hur ni ska mäta att överrapporteringen blir bättre.");
   await page.getByRole("button", { name: "Skicka beslutet" }).click();

@@ -11,12 +11,17 @@ import { idField } from "@/lib/validation/fields";
 export const QUEUE_STATUSES = ["SUBMITTED", "CHANGES_REQUESTED", "ACCEPTED", "DECLINED", "WITHDRAWN"] as const satisfies readonly PmStatus[];
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
+/** The status filter value for PMs that are missing or still drafts (not part of the queue). */
+export const NOT_SUBMITTED = "NOT_SUBMITTED";
+
 /**
  * The queue's filters, from the page's query string (a GET form). Without a status filter the
  * queue shows what waits for a decision; `reviewer` is a coordinator's id, "mine" or "unassigned".
+ * NOT_SUBMITTED is the page's list of PMs not yet submitted (lib/server/pm/list-pms-not-submitted.ts):
+ * the queue itself then has no rows, only its counts.
  */
 export const reviewQueueInput = z.object({
-  status: z.enum([...QUEUE_STATUSES, "ALL"], { error: "invalidChoice" }).default("SUBMITTED"),
+  status: z.enum([...QUEUE_STATUSES, "ALL", NOT_SUBMITTED], { error: "invalidChoice" }).default("SUBMITTED"),
   organisation: idField.optional(),
   reviewer: z
     .string()
@@ -71,7 +76,7 @@ export async function listReviewQueue(user: SessionUser, input: ReviewQueueInput
           ? { reviewerId: input.reviewer }
           : {}),
   };
-  const statuses: QueueStatus[] = input.status === "ALL" ? [...QUEUE_STATUSES] : [input.status];
+  const statuses: QueueStatus[] = input.status === "ALL" ? [...QUEUE_STATUSES] : input.status === NOT_SUBMITTED ? [] : [input.status];
 
   const [pms, grouped, organisations, reviewers, workshops] = await Promise.all([
     db.projectPm.findMany({

@@ -3,14 +3,16 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TableRegion, td, th } from "@/components/admin/table-region";
 import { Field, inputClass } from "@/components/forms/field";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
+import { ExtensionForm, type ExtensionFormTexts } from "@/components/pm/review/extension-form";
 import { PmStatusBadge } from "@/components/pm/review/status-badge";
 import { requirePageArea } from "@/lib/auth/page-guards";
-import { formatStockholmDate, formatStockholmTime } from "@/lib/domain/time";
+import { addDays, formatLocalDate, formatStockholmDate, formatStockholmTime } from "@/lib/domain/time";
 import { localeFromParams } from "@/lib/i18n/locale-param";
 import { paths, withQuery } from "@/lib/i18n/paths";
 import { contentLang } from "@/lib/i18n/routing";
 import { parseSearchParams, type SearchParams } from "@/lib/server/parse-search-params";
-import { listReviewQueue, QUEUE_STATUSES, reviewQueueInput, type QueueStatus } from "@/lib/server/pm/list-review-queue";
+import { listPmsNotSubmitted } from "@/lib/server/pm/list-pms-not-submitted";
+import { listReviewQueue, NOT_SUBMITTED, QUEUE_STATUSES, reviewQueueInput, type QueueStatus } from "@/lib/server/pm/list-review-queue";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> };
 
@@ -24,7 +26,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * The coordinators' queue of project PMs: a GET form filters by status, workshop, organisation and
  * reviewer ("mine", "no reviewer yet" or a named coordinator) and sorts by submission time, oldest
  * first unless chosen otherwise. It works without JavaScript; the counts per status follow the
- * other filters, and each count links to that status.
+ * other filters, and each count links to that status. "Not submitted" lists instead the participants
+ * whose PM is missing or still a draft, with their personal deadline and a form to give a later one.
  */
 export default async function PmQueuePage({ params, searchParams }: Props) {
   const locale = await localeFromParams(params);
@@ -34,11 +37,25 @@ export default async function PmQueuePage({ params, searchParams }: Props) {
     getTranslations({ locale, namespace: "pmReview" }),
     parseSearchParams(reviewQueueInput, await searchParams, locale),
   ]);
-  const queue = await listReviewQueue(user, parsed.input);
+  const [queue, notSubmitted] = await Promise.all([
+    listReviewQueue(user, parsed.input),
+    listPmsNotSubmitted(user, { workshop: parsed.input.workshop, organisation: parsed.input.organisation }),
+  ]);
+  const showNotSubmitted = parsed.input.status === NOT_SUBMITTED;
+  const extensionTexts: ExtensionFormTexts = {
+    dateLabel: t("extensionDateLabel"),
+    dateHint: t("extensionDateHint"),
+    reasonLabel: t("extensionReasonLabel"),
+    reasonHint: t("extensionReasonHint"),
+    submit: t("extensionSubmit"),
+    sending: t("sending"),
+    saved: t.raw("extensionSaved") as string,
+    errorHeading: t("errorHeading"),
+  };
   const lang = contentLang(locale);
   const input = parsed.input;
   const here = paths.coordinatorPms(locale);
-  const statusLink = (status: QueueStatus) =>
+  const statusLink = (status: QueueStatus | typeof NOT_SUBMITTED) =>
     withQuery(here, { status, workshop: input.workshop, organisation: input.organisation, reviewer: input.reviewer, sort: input.sort === "oldest" ? undefined : input.sort });
 
   return (
@@ -64,6 +81,16 @@ export default async function PmQueuePage({ params, searchParams }: Props) {
               </a>
             </li>
           ))}
+          <li>
+            <a
+              href={statusLink(NOT_SUBMITTED)}
+              aria-current={showNotSubmitted ? "true" : undefined}
+              className="inline-flex min-h-10 items-center gap-2 rounded border-2 border-line px-3 py-1 aria-[current=true]:border-brand aria-[current=true]:font-semibold"
+            >
+              {t("statusNotSubmitted")}
+              <span className="tabular-nums">({notSubmitted.length})</span>
+            </a>
+          </li>
         </ul>
         <p className="mt-3 text-base text-muted">
           {t("countsNote")} {t("draftsNote", { count: queue.drafts })}
@@ -86,6 +113,7 @@ export default async function PmQueuePage({ params, searchParams }: Props) {
                 </option>
               ))}
               <option value="ALL">{t("filterAllStatuses")}</option>
+              <option value={NOT_SUBMITTED}>{t("statusOption", { status: t("statusNotSubmitted"), count: notSubmitted.length })}</option>
             </select>
           )}
         </Field>
@@ -144,7 +172,86 @@ export default async function PmQueuePage({ params, searchParams }: Props) {
         </div>
       </form>
 
-      {queue.rows.length === 0 ? (
+      {showNotSubmitted ? (
+        <section aria-labelledby="not-submitted-heading" className="mt-8">
+          <h2 id="not-submitted-heading" className="text-2xl">
+            {t("notSubmittedHeading")}
+          </h2>
+          <p className="mt-2 max-w-prose">{t("notSubmittedIntro")}</p>
+          {notSubmitted.length === 0 ? (
+            <p className="mt-6">{t("notSubmittedNone")}</p>
+          ) : (
+            <TableRegion captionId="not-submitted-caption">
+              <table className="w-full min-w-[56rem] border-collapse text-base">
+                <caption id="not-submitted-caption" className="px-3 py-2 text-left font-semibold">
+                  {t("notSubmittedCaption", { count: notSubmitted.length })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className={th}>
+                      {t("columnParticipant")}
+                    </th>
+                    <th scope="col" className={th}>
+                      {t("columnOrganisation")}
+                    </th>
+                    <th scope="col" className={th}>
+                      {t("columnWorkshop")}
+                    </th>
+                    <th scope="col" className={th}>
+                      {t("columnDeadline")}
+                    </th>
+                    <th scope="col" className={th}>
+                      {t("columnPm")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {notSubmitted.map((row) => {
+                    const name = row.participantName || t("erasedParticipant");
+                    return (
+                      <tr key={row.bookingId}>
+                        <th scope="row" className={`${td} text-left font-semibold`}>
+                          {name}
+                        </th>
+                        <td className={td}>{row.organisationName ?? t("noOrganisation")}</td>
+                        <td className={td}>
+                          <span lang={lang}>{row.workshopTitle}</span>
+                        </td>
+                        <td className={td}>
+                          <span className="font-semibold">{formatLocalDate(row.deadline, locale)}</span>
+                          {row.extension && (
+                            <>
+                              <span className="block text-sm text-muted">{t("workshopDeadlineValue", { date: formatLocalDate(row.workshopDeadline, locale) })}</span>
+                              <span className="block max-w-xs text-sm text-muted">{t("extensionValue", { date: formatLocalDate(row.extension.newDeadline, locale), reason: row.extension.reason })}</span>
+                            </>
+                          )}
+                        </td>
+                        <td className={td}>
+                          {row.pmId ? (
+                            <a href={paths.coordinatorPm(locale, row.pmId)} aria-label={t("pmDraftLinkFor", { name })}>
+                              {t("pmDraftLink")}
+                            </a>
+                          ) : (
+                            <>
+                              <span className="block">{t("pmNotStarted")}</span>
+                              <details className="mt-1">
+                                <summary className="cursor-pointer py-1 font-semibold text-brand">{t("extensionOpen", { name })}</summary>
+                                <div className="pt-2">
+                                  <ExtensionForm bookingId={row.bookingId} locale={locale} minDate={addDays(row.workshopDeadline, 1)} compact texts={extensionTexts} />
+                                </div>
+                              </details>
+                            </>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </TableRegion>
+          )}
+        </section>
+      ) : queue.rows.length === 0 ? (
         <p className="mt-8">{t("none")}</p>
       ) : (
         <TableRegion captionId="queue-caption">

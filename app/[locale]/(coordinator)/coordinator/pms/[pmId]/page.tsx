@@ -4,17 +4,19 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { AssignReviewerForm } from "@/components/pm/review/assign-reviewer-form";
 import { DecisionForm } from "@/components/pm/review/decision-form";
+import { ExtensionForm } from "@/components/pm/review/extension-form";
 import { RevisionFields, type RevisionAttachmentLink, type RevisionFieldsTexts } from "@/components/pm/review/revision-fields";
 import { PmStatusBadge } from "@/components/pm/review/status-badge";
 import { WordDiff } from "@/components/pm/review/word-diff";
 import { Facts } from "@/components/ui/facts";
 import { requirePageArea } from "@/lib/auth/page-guards";
-import { formatLocalDate, formatStockholmDate, formatStockholmTime } from "@/lib/domain/time";
+import { addDays, formatLocalDate, formatStockholmDate, formatStockholmTime } from "@/lib/domain/time";
 import { isAppError } from "@/lib/errors";
 import { localeFromParams } from "@/lib/i18n/locale-param";
 import { paths } from "@/lib/i18n/paths";
 import { contentLang } from "@/lib/i18n/routing";
 import { PM_COMMENT_MAX } from "@/lib/server/pm/decide-pm";
+import { getDeadlineExtension } from "@/lib/server/pm/get-deadline-extension";
 import { getPmForReview, type ReviewRevision } from "@/lib/server/pm/get-pm-for-review";
 
 type Props = { params: Promise<{ locale: string; pmId: string }> };
@@ -28,7 +30,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /**
  * One project PM under review: the latest version, what changed since the version before (marked
  * with <ins>/<del> and words), the decisions so far, the reviewer, the decision form, and the
- * earlier versions as they were submitted. Coordinators and admins only.
+ * earlier versions as they were submitted; while the PM is a draft or needs changes, a form to give
+ * the participant a later deadline (and any extension already given). Coordinators and admins only.
  */
 export default async function PmReviewPage({ params }: Props) {
   const locale = await localeFromParams(params);
@@ -39,7 +42,12 @@ export default async function PmReviewPage({ params }: Props) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [t, tForms] = await Promise.all([getTranslations({ locale, namespace: "pmReview" }), getTranslations({ locale, namespace: "forms" })]);
+  const [t, tForms, extension] = await Promise.all([
+    getTranslations({ locale, namespace: "pmReview" }),
+    getTranslations({ locale, namespace: "forms" }),
+    getDeadlineExtension(user, pm.bookingId),
+  ]);
+  const mayExtend = pm.status === "DRAFT" || pm.status === "CHANGES_REQUESTED";
   const lang = contentLang(locale);
   const [latest, ...earlier] = pm.revisions;
   const when = (at: Date) => t("submittedValue", { date: formatStockholmDate(at, locale), time: formatStockholmTime(at, locale) });
@@ -125,6 +133,41 @@ export default async function PmReviewPage({ params }: Props) {
             }}
           />
         </div>
+      </section>
+
+      <section aria-labelledby="extension-heading" className="mt-8 rounded-lg border border-line p-5 sm:p-6">
+        <h2 id="extension-heading" className="text-2xl">
+          {t("extensionHeading")}
+        </h2>
+        <p className="mt-2 max-w-prose">
+          {extension
+            ? t("extensionValue", { date: formatLocalDate(extension.newDeadline, locale), reason: extension.reason })
+            : t("extensionNone")}
+        </p>
+        {mayExtend ? (
+          <>
+            <p className="mt-2 max-w-prose">{t("extensionIntro", { date: formatLocalDate(pm.workshop.pmDeadline, locale) })}</p>
+            <div className="mt-4">
+              <ExtensionForm
+                bookingId={pm.bookingId}
+                locale={locale}
+                minDate={addDays(pm.workshop.pmDeadline, 1)}
+                texts={{
+                  dateLabel: t("extensionDateLabel"),
+                  dateHint: t("extensionDateHint"),
+                  reasonLabel: t("extensionReasonLabel"),
+                  reasonHint: t("extensionReasonHint"),
+                  submit: t("extensionSubmit"),
+                  sending: tForms("sending"),
+                  saved: t.raw("extensionSaved") as string,
+                  errorHeading: t("errorHeading"),
+                }}
+              />
+            </div>
+          </>
+        ) : (
+          <p className="mt-2 max-w-prose text-muted">{t("extensionClosed")}</p>
+        )}
       </section>
 
       <section aria-labelledby="reviewer-heading" className="mt-8 rounded-lg border border-line p-5 sm:p-6">
