@@ -5,9 +5,8 @@
  * after it. Every invoice and credit note this file issues is checked at the end with the official
  * Peppol BIS Billing 3.0 validator.
  */
-import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +18,7 @@ import { loadInvoiceRecipientDefaults, payByInvoice, payByInvoiceInput } from "@
 import { bookSessions, bookSessionsInput } from "@/lib/server/enrollment/book-sessions";
 import { cancelBooking, cancelBookingInput } from "@/lib/server/enrollment/cancel-booking";
 import { confirmOrder } from "@/lib/server/enrollment/confirm-order";
+import { peppolToolsMissing, skipPeppol, validateAll } from "../support/peppol";
 import {
   createGathering,
   createLecture,
@@ -263,35 +263,11 @@ describe("cancelling a booking paid by card", () => {
 
 // ── Every invoice and credit note this file issued passes Peppol BIS Billing 3.0 ────────────────
 
-const VALIDATOR = path.resolve(import.meta.dirname, "../../../shared/peppol/validate.sh");
-const toolsMissing = (() => {
-  if (!existsSync(VALIDATOR)) return `${VALIDATOR} not found`;
-  const tools = spawnSync("bash", ["-c", 'command -v java && command -v xmllint && test -r "${SAXON_JAR:-/usr/share/java/Saxon-HE.jar}"'], { encoding: "utf8" });
-  return tools.status === 0 ? null : "java, xmllint or Saxon-HE missing (run: bash ../shared/peppol/install.sh)";
-})();
-const skipPeppol = toolsMissing !== null && !process.env.CI;
 const dir = mkdtempSync(path.join(os.tmpdir(), "verkstad-credit-notes-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs validate.sh -q over the files, in two processes at once (one JVM per file inside each). */
-async function validateAll(files: string[]): Promise<string> {
-  const halves = [files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)].filter((h) => h.length > 0);
-  const outputs = await Promise.all(
-    halves.map(
-      (batch) =>
-        new Promise<string>((resolve) => {
-          const child = spawn("bash", [VALIDATOR, "-q", ...batch]);
-          let out = "";
-          child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-          child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-          child.on("close", () => resolve(out));
-        }),
-    ),
-  );
-  return outputs.join("\n");
-}
 
-describe.skipIf(skipPeppol)(`Peppol BIS Billing 3.0 validation of every document issued here${skipPeppol ? ` (skipped: ${toolsMissing})` : ""}`, () => {
+describe.skipIf(skipPeppol)(`Peppol BIS Billing 3.0 validation of every document issued here${skipPeppol ? ` (skipped: ${peppolToolsMissing})` : ""}`, () => {
   it("credit notes (whole, a late share, an upgraded package with its negative line) and their invoices: 0 fatal", { timeout: 600_000 }, async () => {
     const [invoices, notes] = await Promise.all([
       db.invoice.findMany({ select: { displayNumber: true, ublXml: true } }),

@@ -5,9 +5,8 @@
  * reference, nothing twice, not even with two runs at once). Every invoice this file issues is
  * checked at the end with the official Peppol BIS Billing 3.0 validator.
  */
-import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +19,7 @@ import { issueInvoice } from "@/lib/server/billing/issue-invoice";
 import { loadInvoiceRecipientDefaults, payByInvoice, payByInvoiceInput, type PayByInvoiceInput } from "@/lib/server/billing/pay-by-invoice";
 import { bookSessions, bookSessionsInput } from "@/lib/server/enrollment/book-sessions";
 import { cancelBooking, cancelBookingInput } from "@/lib/server/enrollment/cancel-booking";
+import { peppolToolsMissing, skipPeppol, validateAll } from "../support/peppol";
 import {
   createGathering,
   createLecture,
@@ -404,35 +404,11 @@ describe("the consolidated invoicing run", () => {
 
 // ── Every invoice this file issued passes the official Peppol BIS Billing 3.0 validation ──────────
 
-const VALIDATOR = path.resolve(import.meta.dirname, "../../../shared/peppol/validate.sh");
-const toolsMissing = (() => {
-  if (!existsSync(VALIDATOR)) return `${VALIDATOR} not found`;
-  const tools = spawnSync("bash", ["-c", 'command -v java && command -v xmllint && test -r "${SAXON_JAR:-/usr/share/java/Saxon-HE.jar}"'], { encoding: "utf8" });
-  return tools.status === 0 ? null : "java, xmllint or Saxon-HE missing (run: bash ../shared/peppol/install.sh)";
-})();
-const skipPeppol = toolsMissing !== null && !process.env.CI;
 const dir = mkdtempSync(path.join(os.tmpdir(), "verkstad-invoicing-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs validate.sh -q over the files, in two processes at once (one JVM per file inside each). */
-async function validateAll(files: string[]): Promise<string> {
-  const halves = [files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)].filter((h) => h.length > 0);
-  const outputs = await Promise.all(
-    halves.map(
-      (batch) =>
-        new Promise<string>((resolve) => {
-          const child = spawn("bash", [VALIDATOR, "-q", ...batch]);
-          let out = "";
-          child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-          child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-          child.on("close", () => resolve(out));
-        }),
-    ),
-  );
-  return outputs.join("\n");
-}
 
-describe.skipIf(skipPeppol)(`Peppol BIS Billing 3.0 validation of every invoice issued here${skipPeppol ? ` (skipped: ${toolsMissing})` : ""}`, () => {
+describe.skipIf(skipPeppol)(`Peppol BIS Billing 3.0 validation of every invoice issued here${skipPeppol ? ` (skipped: ${peppolToolsMissing})` : ""}`, () => {
   it("single lectures, a package at member price, exempt and 25 % lines, consolidated invoices of several participants: 0 fatal", { timeout: 600_000 }, async () => {
     const invoices = await db.invoice.findMany({ select: { displayNumber: true, ublXml: true }, orderBy: { number: "asc" } });
     expect(invoices.length).toBeGreaterThanOrEqual(10);
