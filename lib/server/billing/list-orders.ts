@@ -29,11 +29,12 @@ export type OrderFilter = BillingFilter & { status?: OrderStatus };
 /** Orders matching the filter; the dates are the days the orders were placed (Stockholm). */
 export function ordersWhere(filter: OrderFilter): Prisma.OrderWhereInput {
   const q = filter.q;
+  const days = stockholmDayRange(filter.from, filter.to);
   return allOf<Prisma.OrderWhereInput>(
     filter.status && { status: filter.status },
     filter.workshopId && { workshopId: filter.workshopId },
     filter.organisationId && { organisationId: filter.organisationId },
-    stockholmDayRange(filter.from, filter.to) && { createdAt: stockholmDayRange(filter.from, filter.to) },
+    days && { createdAt: days },
     q && {
       OR: [
         { reference: containsText(q) },
