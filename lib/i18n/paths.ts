@@ -58,6 +58,29 @@ export const paths = {
   coordinatorPm: (locale: AppLocale, pmId: string) => localizedPath(locale, "/coordinator/pms/[pmId]", { pmId }),
   coordinatorSupervision: (locale: AppLocale) => localizedPath(locale, "/coordinator/supervision"),
   supervision: (locale: AppLocale, supervisionId: string) => localizedPath(locale, "/supervisor/[supervisionId]", { supervisionId }),
+  adminCalendar: (locale: AppLocale) => localizedPath(locale, "/admin/calendar"),
+  adminWorkshopNew: (locale: AppLocale) => localizedPath(locale, "/admin/calendar/new"),
+  adminWorkshop: (locale: AppLocale, workshopId: string) => localizedPath(locale, "/admin/calendar/[workshopId]", { workshopId }),
+  adminWorkshopPreview: (locale: AppLocale, workshopId: string) =>
+    localizedPath(locale, "/admin/calendar/[workshopId]/preview", { workshopId }),
+  adminLectureNew: (locale: AppLocale, workshopId: string) => localizedPath(locale, "/admin/calendar/[workshopId]/new-lecture", { workshopId }),
+  adminLecture: (locale: AppLocale, workshopId: string, lectureId: string) =>
+    localizedPath(locale, "/admin/calendar/[workshopId]/lecture/[lectureId]", { workshopId, lectureId }),
+  adminGatheringNew: (locale: AppLocale, workshopId: string) =>
+    localizedPath(locale, "/admin/calendar/[workshopId]/new-gathering", { workshopId }),
+  adminGathering: (locale: AppLocale, workshopId: string, gatheringId: string) =>
+    localizedPath(locale, "/admin/calendar/[workshopId]/gathering/[gatheringId]", { workshopId, gatheringId }),
+  adminVenues: (locale: AppLocale) => localizedPath(locale, "/admin/venues"),
+  adminVenue: (locale: AppLocale, venueId: string) => localizedPath(locale, "/admin/venues/[venueId]", { venueId }),
+  adminLecturers: (locale: AppLocale) => localizedPath(locale, "/admin/lecturers"),
+  adminLecturer: (locale: AppLocale, lecturerId: string) => localizedPath(locale, "/admin/lecturers/[lecturerId]", { lecturerId }),
+  /** sessionRef: "l-<lectureId>" or "g-<gatheringId>" (lib/domain/calendar sessionRefParam). */
+  coordinatorAttendance: (locale: AppLocale) => localizedPath(locale, "/coordinator/attendance"),
+  coordinatorAttendanceSession: (locale: AppLocale, sessionRef: string) =>
+    localizedPath(locale, "/coordinator/attendance/[sessionRef]", { sessionRef }),
+  coordinatorOrganisations: (locale: AppLocale) => localizedPath(locale, "/coordinator/organisations"),
+  organisationOverview: (locale: AppLocale, organisationId: string) =>
+    localizedPath(locale, "/organisations/[organisationId]", { organisationId }),
 };
 
 /** A path with a query string, e.g. the sign-in page with where to go afterwards. */

@@ -48,6 +48,37 @@ export const routing = defineRouting({
     "/coordinator/pms/[pmId]": { sv: "/samordning/projekt-pm/[pmId]", en: "/coordination/project-pms/[pmId]" },
     "/coordinator/supervision": { sv: "/samordning/handledning", en: "/coordination/supervision" },
     "/supervisor/[supervisionId]": { sv: "/handledning/[supervisionId]", en: "/supervision/[supervisionId]" },
+    "/admin/calendar": { sv: "/admin/kalender", en: "/admin/calendar" },
+    "/admin/calendar/new": { sv: "/admin/kalender/ny-verkstad", en: "/admin/calendar/new-workshop" },
+    "/admin/calendar/[workshopId]": { sv: "/admin/kalender/[workshopId]", en: "/admin/calendar/[workshopId]" },
+    "/admin/calendar/[workshopId]/preview": {
+      sv: "/admin/kalender/[workshopId]/forhandsvisning",
+      en: "/admin/calendar/[workshopId]/preview",
+    },
+    "/admin/calendar/[workshopId]/new-lecture": {
+      sv: "/admin/kalender/[workshopId]/ny-forelasning",
+      en: "/admin/calendar/[workshopId]/new-lecture",
+    },
+    "/admin/calendar/[workshopId]/lecture/[lectureId]": {
+      sv: "/admin/kalender/[workshopId]/forelasning/[lectureId]",
+      en: "/admin/calendar/[workshopId]/lecture/[lectureId]",
+    },
+    "/admin/calendar/[workshopId]/new-gathering": {
+      sv: "/admin/kalender/[workshopId]/ny-samling",
+      en: "/admin/calendar/[workshopId]/new-gathering",
+    },
+    "/admin/calendar/[workshopId]/gathering/[gatheringId]": {
+      sv: "/admin/kalender/[workshopId]/samling/[gatheringId]",
+      en: "/admin/calendar/[workshopId]/gathering/[gatheringId]",
+    },
+    "/admin/venues": { sv: "/admin/lokaler", en: "/admin/venues" },
+    "/admin/venues/[venueId]": { sv: "/admin/lokaler/[venueId]", en: "/admin/venues/[venueId]" },
+    "/admin/lecturers": { sv: "/admin/forelasare", en: "/admin/lecturers" },
+    "/admin/lecturers/[lecturerId]": { sv: "/admin/forelasare/[lecturerId]", en: "/admin/lecturers/[lecturerId]" },
+    "/coordinator/attendance": { sv: "/samordning/narvaro", en: "/coordination/attendance" },
+    "/coordinator/attendance/[sessionRef]": { sv: "/samordning/narvaro/[sessionRef]", en: "/coordination/attendance/[sessionRef]" },
+    "/coordinator/organisations": { sv: "/samordning/organisationer", en: "/coordination/organisations" },
+    "/organisations/[organisationId]": { sv: "/organisationer/[organisationId]", en: "/organisations/[organisationId]" },
   },
 });
 
