@@ -2,6 +2,7 @@ import createMiddleware from "next-intl/middleware";
 import type { NextRequest, NextResponse } from "next/server";
 import { PATHNAME_HEADER } from "@/lib/i18n/alternate-path";
 import { routing } from "@/lib/i18n/routing";
+import { isCachedPage } from "@/lib/security/cached-pages";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
 const intl = createMiddleware(routing);
@@ -14,7 +15,8 @@ function nonce(): string {
 
 /**
  * Every page request: a fresh CSP nonce (Next.js reads it from the request's CSP header and puts
- * it on its own scripts, which is why pages render dynamically), the path the reader asked for
+ * it on its own scripts, which is why pages render dynamically; not for the cached calendar pages,
+ * lib/security/cached-pages.ts), the path the reader asked for
  * (the header's language switch links to the same page in the other language), then next-intl's
  * locale routing (Swedish without a prefix, English under /en, localized path words).
  *
@@ -23,7 +25,8 @@ function nonce(): string {
  * (`next start -H 127.0.0.1`; vercel/next.js#94745): start it without -H, or with a non-loopback one.
  */
 export default function proxy(request: NextRequest): NextResponse {
-  const csp = contentSecurityPolicy(nonce(), { dev: process.env.NODE_ENV === "development" });
+  const cached = isCachedPage(request.nextUrl.pathname);
+  const csp = contentSecurityPolicy(cached ? null : nonce(), { dev: process.env.NODE_ENV === "development" });
   // next-intl forwards this request's headers to the page it routes to; a reader's own values
   // for these two headers are overwritten here.
   request.headers.set("content-security-policy", csp);

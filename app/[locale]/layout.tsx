@@ -30,13 +30,18 @@ export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const [requestHeaders, organiser, t, user] = await Promise.all([
+  const [requestHeaders, organiser, t] = await Promise.all([
     headers(),
     getSiteOrganiser(),
     getTranslations({ locale, namespace: "layout" }),
-    getSessionUser(),
   ]);
-  const currentPath = requestHeaders.get(PATHNAME_HEADER) ?? "/";
+  // proxy.ts sets this header on every page request. Without it the page is being rendered for
+  // the cache, for everyone (`dynamic = "force-static"`, the public calendar): no request, so no
+  // session; the browser then fills in the header's signed-in part and makes the redirect below.
+  const requestPath = requestHeaders.get(PATHNAME_HEADER);
+  const cachedForEveryone = requestPath === null;
+  const currentPath = requestPath ?? "";
+  const user = cachedForEveryone ? null : await getSessionUser();
   // A first sign-in completes the profile before anything else.
   if (user && !user.profileComplete && !isProfileExempt(currentPath)) {
     redirect(withQuery(paths.account(user.locale), { next: currentPath }));
@@ -51,7 +56,7 @@ export default async function LocaleLayout({ children, params }: Props) {
         <SiteHeader
           locale={locale}
           organiserName={organiser?.name ?? null}
-          user={user}
+          user={cachedForEveryone ? "in-browser" : user}
           devTools={devToolsEnabled(getEnv())}
         />
         <main id="main" tabIndex={-1} className="flex-1">

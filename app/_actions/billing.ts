@@ -9,6 +9,7 @@ import { localeField } from "@/lib/validation/fields";
 import { defineAction } from "@/lib/server/action";
 import { payByInvoice, payByInvoiceInput } from "@/lib/server/billing/pay-by-invoice";
 import { startCardCheckout, startCardCheckoutInput } from "@/lib/server/billing/start-card-checkout";
+import { revalidatePublicCalendar } from "@/lib/server/calendar/public-calendar-cache";
 
 /**
  * Paying an order: by card through Stripe Checkout (the browser goes to Stripe's page and comes
@@ -59,6 +60,7 @@ export const payByInvoiceAction = defineAction({
   run: async ({ input: { locale, ...input }, user, now }) => {
     const result = await payByInvoice(user, input, now);
     revalidatePath("/", "layout");
+    revalidatePublicCalendar();
     redirect(paths.payDone(locale, result.orderId));
   },
 });

@@ -7,6 +7,7 @@ import { cancelBooking, cancelBookingInput } from "@/lib/server/enrollment/cance
 import { joinWaitlist, joinWaitlistInput } from "@/lib/server/enrollment/join-waitlist";
 import { leaveWaitlist, leaveWaitlistInput } from "@/lib/server/enrollment/leave-waitlist";
 import { substituteBooking, substituteBookingInput } from "@/lib/server/enrollment/substitute-booking";
+import { revalidatePublicCalendar } from "@/lib/server/calendar/public-calendar-cache";
 
 /**
  * Thin server actions for changes after booking: the waiting list, cancellation, substitution.
@@ -21,6 +22,7 @@ export const joinWaitlistAction = defineAction({
   run: async ({ input, user, now }) => {
     const result = await joinWaitlist(user, input, now);
     revalidatePath("/", "layout");
+    revalidatePublicCalendar();
     return result;
   },
 });
@@ -32,6 +34,7 @@ export const acceptOfferAction = defineAction({
   run: async ({ input, user, now }) => {
     const result = await acceptOffer(user, input, now);
     revalidatePath("/", "layout");
+    revalidatePublicCalendar();
     return result;
   },
 });
@@ -44,6 +47,7 @@ export const leaveWaitlistAction = defineAction({
   run: async ({ input, user, now }) => {
     const result = await leaveWaitlist(user, input, now);
     revalidatePath("/", "layout");
+    revalidatePublicCalendar();
     return result;
   },
 });
@@ -56,6 +60,7 @@ export const cancelBookingAction = defineAction({
   run: async ({ input, user, now }) => {
     const result = await cancelBooking(user, input, now);
     revalidatePath("/", "layout");
+    revalidatePublicCalendar();
     return result;
   },
 });
@@ -67,6 +72,7 @@ export const substituteBookingAction = defineAction({
   run: async ({ input, user, now }) => {
     const result = await substituteBooking(user, input, now);
     revalidatePath("/", "layout");
+    revalidatePublicCalendar();
     return result;
   },
 });

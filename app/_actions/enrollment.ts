@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/server/action";
 import { bookSessions, bookSessionsInput } from "@/lib/server/enrollment/book-sessions";
+import { revalidatePublicCalendar } from "@/lib/server/calendar/public-calendar-cache";
 
 /** Thin server actions for booking: each validates, checks the role and calls one use case (lib/server/enrollment). */
 
@@ -13,6 +14,7 @@ export const bookSessionsAction = defineAction({
   run: async ({ input, user, now }) => {
     const result = await bookSessions(user, input, now);
     revalidatePath("/", "layout");
+    revalidatePublicCalendar();
     return result;
   },
 });

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
-import { Badge } from "@/components/ui/badge";
+import { Fragment, type ReactNode } from "react";
 import { seatsLeft, sessionAvailability } from "@/lib/domain/calendar";
 import { formatSek, type AppLocale } from "@/lib/domain/money";
 import { STOCKHOLM } from "@/lib/domain/time";
@@ -8,6 +7,7 @@ import { paths } from "@/lib/i18n/paths";
 import { contentLang } from "@/lib/i18n/routing";
 import type { PublicSession } from "@/lib/server/calendar/find-sessions";
 import { SessionWhen } from "./session-when";
+import "./session-item.css";
 
 type Props = {
   session: PublicSession;
@@ -15,7 +15,7 @@ type Props = {
   now: Date;
   /** The calendar can list several workshops; a workshop's own page need not repeat its name. */
   showWorkshop: boolean;
-  headingLevel: "h3" | "h4";
+  headingLevel: "h2" | "h3" | "h4";
 };
 
 // Building an Intl.DateTimeFormat costs far more than using one; the calendar formats many dates per request.
@@ -69,12 +69,7 @@ export async function SessionItem({ session, locale, now, showWorkshop, headingL
   if (session.priceMemberOre !== null && session.priceNonMemberOre !== null && !muted) {
     facts.push({
       label: t("price"),
-      value: (
-        <>
-          {t("priceMemberShort", { price: formatSek(session.priceMemberOre, locale) })},{" "}
-          {t("priceNonMemberShort", { price: formatSek(session.priceNonMemberOre, locale) })}
-        </>
-      ),
+      value: `${t("priceMemberShort", { price: formatSek(session.priceMemberOre, locale) })}, ${t("priceNonMemberShort", { price: formatSek(session.priceNonMemberOre, locale) })}`,
     });
   }
   if (session.kind === "gathering") facts.push({ label: t("includedLabel"), value: t("partOfPackage") });
@@ -89,41 +84,29 @@ export async function SessionItem({ session, locale, now, showWorkshop, headingL
     });
   }
 
+  // The markup is kept lean (the calendar lists many items): the styles are in session-item.css.
   return (
-    <li className="grid grid-cols-[3.25rem_1fr] gap-3 border-t border-line py-6 sm:grid-cols-[4.5rem_1fr] sm:gap-6">
-      <div
-        aria-hidden="true"
-        className={`flex flex-col items-center rounded-md border py-2 text-center leading-tight ${
-          muted ? "border-line bg-white text-muted" : "border-brand-soft bg-brand-soft text-brand-strong"
-        }`}
-      >
-        <span className="text-sm">{day.weekday}</span>
-        <span className="text-2xl font-bold">{day.day}</span>
-        <span className="text-sm">{day.month}</span>
-      </div>
-      <div className="min-w-0">
-        <p className="mb-1 flex flex-wrap gap-2">
-          <Badge tone={session.kind === "lecture" ? "lecture" : "gathering"}>
-            {session.kind === "lecture" ? t("lecture") : t("gathering")}
-          </Badge>
-          {availability === "cancelled" && <Badge tone="danger">{t("cancelled")}</Badge>}
-          {availability === "full" && <Badge tone="warning">{t("full")}</Badge>}
-          {availability === "past" && <Badge tone="neutral">{t("past")}</Badge>}
+    <li className={muted ? "session-item muted" : "session-item"}>
+      <p aria-hidden="true">
+        {day.weekday}
+        <b>{day.day}</b>
+        {day.month}
+      </p>
+      <div>
+        <p>
+          <span className={session.kind}>{session.kind === "lecture" ? t("lecture") : t("gathering")}</span>
+          {availability === "cancelled" && <span className="danger">{t("cancelled")}</span>}
+          {availability === "full" && <span className="warning">{t("full")}</span>}
+          {availability === "past" && <span>{t("past")}</span>}
         </p>
-        <Heading lang={lang} className="text-lg font-semibold sm:text-xl">
-          {lectureHref ? <a href={lectureHref}>{session.title}</a> : session.title}
-        </Heading>
-        {session.theme && (
-          <p lang={lang} className="mt-1 text-muted">
-            {session.theme}
-          </p>
-        )}
-        <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-base sm:gap-x-4">
+        <Heading lang={lang}>{lectureHref ? <a href={lectureHref}>{session.title}</a> : session.title}</Heading>
+        {session.theme && <p lang={lang}>{session.theme}</p>}
+        <dl>
           {facts.map((f) => (
-            <div key={f.label} className="contents">
-              <dt className="text-muted">{f.label}</dt>
-              <dd className="min-w-0">{f.value}</dd>
-            </div>
+            <Fragment key={f.label}>
+              <dt>{f.label}</dt>
+              <dd>{f.value}</dd>
+            </Fragment>
           ))}
         </dl>
       </div>

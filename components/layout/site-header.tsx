@@ -1,24 +1,25 @@
 import { getTranslations } from "next-intl/server";
-import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageLink, NavLink, SignInLink } from "@/components/layout/current-path";
-import { LanguageSwitchForm } from "@/components/layout/language-switch-form";
+import { HeaderSessionControls, HeaderSessionNav, SignedInControls } from "@/components/layout/header-session";
+import { exceptFor, type NavItem } from "@/components/layout/nav-item";
+import { personalNavItems } from "@/components/layout/nav-items";
 import type { SessionUser } from "@/lib/auth/session";
-import { areasFor, hasAnyRole, type Area } from "@/lib/domain/roles";
 import { paths } from "@/lib/i18n/paths";
 import type { AppLocale } from "@/lib/i18n/routing";
 
 type Props = {
   locale: AppLocale;
   organiserName: string | null;
-  user: SessionUser | null;
+  /**
+   * The signed-in person, or null for nobody; "in-browser" on pages served from the cache to
+   * everyone (the public calendar), where the header is rendered as for a visitor and the browser
+   * fills in the signed-in part (components/layout/header-session.tsx).
+   */
+  user: SessionUser | null | "in-browser";
   devTools: boolean;
 };
 
-const AREA_LINKS: Partial<Record<Area, { href: (l: AppLocale) => string; label: "coordinator" | "supervisor" | "admin" }>> = {
-  coordinator: { href: paths.coordinator, label: "coordinator" },
-  supervisor: { href: paths.supervisor, label: "supervisor" },
-  admin: { href: paths.admin, label: "admin" },
-};
+const NAV_LINK_CLASS = "inline-block border-b-4 border-transparent py-3 font-semibold text-ink no-underline hover:border-line aria-[current=page]:border-brand";
 
 /**
  * The site's header: name, language switch, who is signed in, and a navigation that shows only the
@@ -31,24 +32,18 @@ export async function SiteHeader({ locale, organiserName, user, devTools }: Prop
   ]);
   const other: AppLocale = locale === "sv" ? "en" : "sv";
   const calendarHref = paths.calendar(locale);
-  const items: { href: string; label: string; match: "exact" | "prefix" }[] = [
-    { href: calendarHref, label: t("calendar"), match: "exact" },
-  ];
-  if (user?.profileComplete) {
-    const areas = areasFor(user.roles);
-    items.push({ href: paths.bookings(locale), label: tNav("bookings"), match: "exact" });
-    if (areas.includes("orderer")) items.push({ href: paths.staff(locale), label: tNav("staff"), match: "exact" });
-    // Only participants and orderers can pay for bookings, so only they can have invoices and
-    // receipts of their own; the page itself is open to anyone signed in.
-    if (hasAnyRole(user.roles, ["PARTICIPANT", "ORDERER"])) items.push({ href: paths.invoices(locale), label: tNav("billing"), match: "exact" });
-    if (hasAnyRole(user.roles, ["PARTICIPANT"])) items.push({ href: paths.myProject(locale), label: tNav("myProject"), match: "exact" });
-    for (const area of areas) {
-      const link = AREA_LINKS[area];
-      if (link) items.push({ href: link.href(locale), label: tNav(link.label), match: "prefix" });
-      if (area === "admin") items.push({ href: paths.adminBilling(locale), label: tNav("adminBilling"), match: "prefix" });
-    }
-    items.push({ href: paths.account(locale), label: tNav("account"), match: "exact" });
-  }
+  const inBrowser = user === "in-browser";
+  const signedIn = inBrowser ? null : user;
+  const labels = { languageSwitch: t("languageSwitch"), signOut: tNav("signOut"), signingOut: tNav("signingOut"), calendarHref };
+  const calendarItem: NavItem = { href: calendarHref, label: t("calendar"), match: "exact" };
+  const items: NavItem[] = [calendarItem, ...(await personalNavItems(signedIn, locale))];
+
+  const signedOutControls = (
+    <>
+      <LanguageLink from={locale} to={other} label={t("languageSwitch")} className="font-semibold" />
+      <SignInLink locale={locale} label={tNav("signIn")} className="font-semibold" />
+    </>
+  );
 
   return (
     <header className="border-b border-line bg-white">
@@ -61,19 +56,14 @@ export async function SiteHeader({ locale, organiserName, user, devTools }: Prop
           {organiserName && <p className="text-sm text-muted sm:text-base">{organiserName}</p>}
         </div>
         <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
-          {user ? (
-            // Signed in: the choice is kept on the profile (and used for e-mails).
-            <LanguageSwitchForm locale={other} label={t("languageSwitch")} />
+          {inBrowser ? (
+            <HeaderSessionControls locale={locale} other={other} labels={labels}>
+              {signedOutControls}
+            </HeaderSessionControls>
+          ) : signedIn ? (
+            <SignedInControls other={other} signedInAs={tNav("signedInAs", { name: signedIn.name ?? signedIn.email })} labels={labels} />
           ) : (
-            <LanguageLink from={locale} to={other} label={t("languageSwitch")} className="font-semibold" />
-          )}
-          {user ? (
-            <>
-              <span className="text-base text-muted">{tNav("signedInAs", { name: user.name ?? user.email })}</span>
-              <SignOutButton label={tNav("signOut")} pendingLabel={tNav("signingOut")} callbackUrl={calendarHref} />
-            </>
-          ) : (
-            <SignInLink locale={locale} label={tNav("signIn")} className="font-semibold" />
+            signedOutControls
           )}
         </div>
       </div>
@@ -81,16 +71,12 @@ export async function SiteHeader({ locale, organiserName, user, devTools }: Prop
         <ul className="container-page flex flex-wrap gap-x-6">
           {items.map((item) => (
             <li key={item.href}>
-              <NavLink
-                href={item.href}
-                match={item.match}
-                except={items.filter((other) => other.href !== item.href && other.href.startsWith(`${item.href}/`)).map((other) => other.href)}
-                className="inline-block border-b-4 border-transparent py-3 font-semibold text-ink no-underline hover:border-line aria-[current=page]:border-brand"
-              >
+              <NavLink href={item.href} match={item.match} except={exceptFor(item, items)} className={NAV_LINK_CLASS}>
                 {item.label}
               </NavLink>
             </li>
           ))}
+          {inBrowser && <HeaderSessionNav locale={locale} leading={items} className={NAV_LINK_CLASS} />}
           {devTools && (
             <li className="ml-auto">
               <a href={paths.devMail(locale)} className="inline-block py-3 text-base text-muted">

@@ -190,3 +190,9 @@ export function sessionRefOf(entry: { kind: "LECTURE" | "PACKAGE"; workshopId: s
   if (!entry.lectureId) throw new Error("A lecture booking names its lecture");
   return { kind: "LECTURE", lectureId: entry.lectureId, workshopId: entry.workshopId };
 }
+
+/**
+ * The reason written on a booking ended because the organiser cancelled its session: the
+ * participant gets everything back whenever it happens (billing reads it, lib/domain/billing).
+ */
+export const SESSION_CANCELLED_REASON = "session cancelled";

@@ -28,6 +28,8 @@ export function localizedPath(locale: AppLocale, pathname: AppPathname, params: 
 /** Addresses of public pages in a language; the words in the path follow the language. */
 export const paths = {
   calendar: (locale: AppLocale) => localizedPath(locale, "/"),
+  /** One month of the calendar; month "YYYY-MM" (lib/domain/calendar hasMonthPage). */
+  calendarMonth: (locale: AppLocale, month: string) => localizedPath(locale, "/calendar/[month]", { month }),
   workshop: (locale: AppLocale, slug: string) => localizedPath(locale, "/workshop/[slug]", { slug }),
   lecture: (locale: AppLocale, workshopSlug: string, lectureSlug: string) =>
     localizedPath(locale, "/workshop/[slug]/lecture/[lectureSlug]", { slug: workshopSlug, lectureSlug }),

@@ -16,6 +16,7 @@ export const routing = defineRouting({
   localeCookie: false,
   pathnames: {
     "/": "/",
+    "/calendar/[month]": { sv: "/kalendarium/[month]", en: "/calendar/[month]" },
     "/workshop/[slug]": { sv: "/verkstad/[slug]", en: "/workshop/[slug]" },
     "/workshop/[slug]/lecture/[lectureSlug]": {
       sv: "/verkstad/[slug]/forelasning/[lectureSlug]",

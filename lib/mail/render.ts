@@ -66,6 +66,29 @@ export type EmailTemplates = {
   "pm-seat-release-notice": { bookingId: string; workshop: string; deadline: string; releaseOn: string };
   /** Queue it with a CANCEL calendar (bookingCalendarAttachment(…, { method: "CANCEL" })). */
   "pm-seat-released": { bookingId: string; workshop: string; deadline: string };
+  /**
+   * A published session the reader holds (`audience` booked) or waits for (waitlist) moved in time
+   * and/or to another venue. Instants are ISO, venues one line with the address. Queue it for booked
+   * people with a REQUEST calendar of the session (same UID, the new SEQUENCE); for the waiting list
+   * with `calendar: null` (see lib/server/calendar/announce-session-change.ts).
+   */
+  "session-changed": SessionChangeParams & { timeChanged: "yes" | "no"; venueChanged: "yes" | "no" };
+  /** A published session is cancelled; `refund` yes when a single-lecture booking's money is given back. Booked people get a CANCEL calendar. */
+  "session-cancelled": SessionChangeParams & { refund: "yes" | "no" };
+};
+type SessionChangeParams = {
+  audience: "booked" | "waitlist";
+  /** What the reader holds or waits for: a single lecture (also when they have the package too) or the whole workshop. */
+  held: "lecture" | "package";
+  workshop: string;
+  session: string;
+  sessionKind: "lecture" | "gathering";
+  beforeStartsAt: string;
+  beforeEndsAt: string;
+  afterStartsAt: string;
+  afterEndsAt: string;
+  beforeVenue: string;
+  afterVenue: string;
 };
 export type TemplateName = keyof EmailTemplates;
 /** The .ics to send with the e-mail (nodemailer's icalEvent: an invitation part and an attachment). */
@@ -94,11 +117,14 @@ const TEMPLATE_NAMES: readonly TemplateName[] = [
   "pm-kept-without-project",
   "pm-seat-release-notice",
   "pm-seat-released",
+  "session-changed",
+  "session-cancelled",
 ];
 /** Templates about a booking: their link goes to the reader's bookings page. */
 const BOOKING_TEMPLATES: ReadonlySet<string> = new Set([
   "booking-received", "booked-by-colleague", "booking-confirmed", "booking-cancelled",
   "booking-expired", "waitlist-joined", "waitlist-offer", "waitlist-offer-expired", "waitlist-left",
+  "session-changed", "session-cancelled",
 ]);
 
 /** Templates about invoices: their link goes to the reader's invoices and receipts. */
@@ -164,6 +190,17 @@ export function renderEmail(template: string, payload: unknown, locale: "sv" | "
   if (template === "waitlist-offer") {
     const offerExpires = new Date(String(params.offerExpiresAt));
     values.offerExpires = `${formatStockholmDate(offerExpires, locale)} ${formatStockholmTime(offerExpires, locale)}`;
+  }
+  if (template === "session-changed" || template === "session-cancelled") {
+    // "tisdag 3 februari 2031 kl. 9.00–12.00", Stockholm time, before and after the change.
+    const when = (start: unknown, end: unknown) =>
+      t("sessionWhen", {
+        date: formatStockholmDate(new Date(String(start)), locale),
+        start: formatStockholmTime(new Date(String(start)), locale),
+        end: formatStockholmTime(new Date(String(end)), locale),
+      });
+    values.before = when(params.beforeStartsAt, params.beforeEndsAt);
+    values.after = when(params.afterStartsAt, params.afterEndsAt);
   }
   if (PARTICIPANT_PM_TEMPLATES.has(template)) {
     for (const key of ["deadline", "releaseOn"] as const) if (typeof params[key] === "string") values[key] = formatLocalDate(params[key], locale);

@@ -1,12 +1,17 @@
 /**
  * Security headers. The Content-Security-Policy carries a fresh nonce per request (set in
- * proxy.ts); Next.js puts that nonce on its own scripts. Everything else is static.
+ * proxy.ts); Next.js puts that nonce on its own scripts. Pages served from the cache to everyone
+ * (CACHED_PAGES in proxy.ts) have none. Everything else is static.
  */
-export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
+export function contentSecurityPolicy(nonce: string | null, options: { dev: boolean }): string {
+  // 'strict-dynamic' lets Next's nonce'd loader pull its chunks; React needs eval only in development.
+  // A page rendered once and served from the cache to everyone (nonce null: the public calendar)
+  // cannot carry a per-request nonce; its inline scripts (Next's page data) are allowed as inline,
+  // and only this site's files otherwise. Such a page shows no reader input.
+  const scripts = nonce === null ? "'unsafe-inline'" : `'nonce-${nonce}' 'strict-dynamic'`;
   return [
     "default-src 'self'",
-    // 'strict-dynamic' lets Next's nonce'd loader pull its chunks; React needs eval only in development.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' ${scripts}${options.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

@@ -28,6 +28,7 @@ import type { FakeStripe } from "@/lib/dev/fake-stripe";
 import type { DefinedAction } from "@/lib/server/action";
 import { payByInvoice, payByInvoiceInput } from "@/lib/server/billing/pay-by-invoice";
 import { uploadPmAttachment } from "@/lib/server/pm/upload-pm-attachment";
+import { createFeedToken } from "@/lib/server/calendar/create-feed-token";
 import { bookSessions, bookSessionsInput } from "@/lib/server/enrollment/book-sessions";
 import { cancelBooking, cancelBookingInput } from "@/lib/server/enrollment/cancel-booking";
 import { joinWaitlist, joinWaitlistInput } from "@/lib/server/enrollment/join-waitlist";
@@ -142,6 +143,32 @@ const MATRIX: Record<string, Record<Persona, Verdict>> = {
   "supervision.complete": {
     anonymous: "deny", PARTICIPANT: "deny", ORDERER: "deny", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "deny",
   },
+  // A private calendar link: every signed-in person with a completed profile, their own link only.
+  "calendar.createFeedToken": SIGNED_IN,
+  "calendar.revokeFeedToken": SIGNED_IN,
+  // Attendance is recorded by coordination (coordinators and admins), for anyone booked.
+  "attendance.record": COORDINATION,
+  "attendance.recordBatch": COORDINATION,
+  // The calendar editor: admins only.
+  "calendarAdmin.createWorkshop": ADMIN_ONLY,
+  "calendarAdmin.updateWorkshop": ADMIN_ONLY,
+  "calendarAdmin.duplicateWorkshop": ADMIN_ONLY,
+  "calendarAdmin.publishWorkshop": ADMIN_ONLY,
+  "calendarAdmin.unpublishWorkshop": ADMIN_ONLY,
+  "calendarAdmin.deleteWorkshop": ADMIN_ONLY,
+  "calendarAdmin.createVenue": ADMIN_ONLY,
+  "calendarAdmin.updateVenue": ADMIN_ONLY,
+  "calendarAdmin.deleteVenue": ADMIN_ONLY,
+  "calendarAdmin.createLecturer": ADMIN_ONLY,
+  "calendarAdmin.updateLecturer": ADMIN_ONLY,
+  "calendarAdmin.deleteLecturer": ADMIN_ONLY,
+  "sessionAdmin.createLecture": ADMIN_ONLY,
+  "sessionAdmin.updateLecture": ADMIN_ONLY,
+  "sessionAdmin.createGathering": ADMIN_ONLY,
+  "sessionAdmin.updateGathering": ADMIN_ONLY,
+  "sessionAdmin.publishSession": ADMIN_ONLY,
+  "sessionAdmin.cancelSession": ADMIN_ONLY,
+  "sessionAdmin.deleteSession": ADMIN_ONLY,
   "GET /api/health": {
     anonymous: "allow", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "allow",
   },
@@ -172,6 +199,21 @@ const MATRIX: Record<string, Record<Persona, Verdict>> = {
   // A third person's PM attachment: coordinators and admins (its participant and assigned supervisor
   // too: tests/integration/pm-authoring.test.ts); an unassigned supervisor and everyone else 404.
   "GET /api/pm-attachments/[attachmentId]": COORDINATION,
+  // A published workshop's public calendar feed: anyone (a draft's is 404 for everyone, tests/integration/calendar-feeds.test.ts).
+  "GET /api/calendar/workshops/[slug]": {
+    anonymous: "allow", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "allow",
+  },
+  // A private feed: the secret in the address is the authority, not a session.
+  "GET /api/calendar/feed/[token]": {
+    anonymous: "allow", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "allow",
+  },
+  // The cached calendar page's header asks who is signed in: it only describes the caller's own session.
+  "GET /api/session-header": {
+    anonymous: "allow", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "allow",
+  },
+  // A workshop's participants: coordination only (an orderer may export only their own organisation:
+  // tests/integration/participant-exports.test.ts).
+  "GET /api/exports/participants": COORDINATION,
   // Stripe calls it: the signature on the body is the authority, not a session.
   "POST /api/stripe/webhook": {
     anonymous: "allow", PARTICIPANT: "allow", ORDERER: "allow", COORDINATOR: "allow", SUPERVISOR: "allow", ADMIN: "allow", INCOMPLETE_PROFILE: "allow",
@@ -272,6 +314,56 @@ const ACTION_INPUTS: Record<string, () => Promise<unknown>> = {
   "supervision.complete": async () => ({ supervisionId: (await supervisionOf(await owner({ othersForStaff: true }))).id }),
   "preTraining.save": async () => ({ bookingId: (await packageBooking((await owner()).id)).id, ...preTrainingAnswers() }),
   "preTraining.submit": async () => ({ bookingId: (await packageBooking((await owner()).id)).id, ...preTrainingAnswers() }),
+  "calendar.createFeedToken": async () => ({}),
+  "calendar.revokeFeedToken": async () => ({}),
+  "attendance.record": async () => {
+    const { lecture, booking } = await startedLectureBooking();
+    return { sessionRef: `l-${lecture.id}`, participantId: booking.participantId, present: true };
+  },
+  "attendance.recordBatch": async () => {
+    const { lecture, booking } = await startedLectureBooking();
+    return { sessionRef: `l-${lecture.id}`, marks: [{ participantId: booking.participantId, present: false }] };
+  },
+  "calendarAdmin.createWorkshop": async () => workshopFields(),
+  "calendarAdmin.updateWorkshop": async () => ({ workshopId: (await futureWorkshop()).workshop.id, ...(await workshopFields()) }),
+  "calendarAdmin.duplicateWorkshop": async () => ({ workshopId: (await futureWorkshop()).workshop.id }),
+  "calendarAdmin.publishWorkshop": async () => {
+    const { workshop, venue } = await futureWorkshop({ status: "DRAFT" });
+    await createGathering(db, { workshopId: workshop.id, venueId: venue.id, date: FUTURE.gathering, status: "DRAFT" });
+    return { workshopId: workshop.id };
+  },
+  "calendarAdmin.unpublishWorkshop": async () => ({ workshopId: (await futureWorkshop()).workshop.id }),
+  "calendarAdmin.deleteWorkshop": async () => ({ workshopId: (await futureWorkshop({ status: "DRAFT" })).workshop.id }),
+  "calendarAdmin.createVenue": async () => venueFields(),
+  "calendarAdmin.updateVenue": async () => ({ venueId: (await createVenue(db)).id, ...venueFields() }),
+  "calendarAdmin.deleteVenue": async () => ({ venueId: (await createVenue(db)).id }),
+  "calendarAdmin.createLecturer": async () => lecturerFields(),
+  "calendarAdmin.updateLecturer": async () => ({ lecturerId: (await createLecturer(db)).id, ...lecturerFields() }),
+  "calendarAdmin.deleteLecturer": async () => ({ lecturerId: (await createLecturer(db)).id }),
+  "sessionAdmin.createLecture": async () => ({ workshopId: (await futureWorkshop()).workshop.id, ...(await lectureFields()) }),
+  "sessionAdmin.updateLecture": async () => {
+    const lecture = await bookableLecture();
+    return { workshopId: lecture.workshopId, lectureId: lecture.id, ...(await lectureFields()) };
+  },
+  "sessionAdmin.createGathering": async () => ({ workshopId: (await futureWorkshop()).workshop.id, ...(await gatheringFields()) }),
+  "sessionAdmin.updateGathering": async () => {
+    const { workshop, venue } = await futureWorkshop();
+    const gathering = await createGathering(db, { workshopId: workshop.id, venueId: venue.id, date: FUTURE.gathering });
+    return { workshopId: workshop.id, gatheringId: gathering.id, ...(await gatheringFields()) };
+  },
+  "sessionAdmin.publishSession": async () => {
+    const lecture = await bookableLecture({ status: "DRAFT" });
+    return { kind: "lecture", workshopId: lecture.workshopId, sessionId: lecture.id };
+  },
+  "sessionAdmin.cancelSession": async () => {
+    const lecture = await bookableLecture();
+    return { kind: "lecture", workshopId: lecture.workshopId, sessionId: lecture.id, note: "Föreläsaren är sjuk" };
+  },
+  "sessionAdmin.deleteSession": async () => {
+    const { workshop, venue } = await futureWorkshop();
+    const gathering = await createGathering(db, { workshopId: workshop.id, venueId: venue.id, date: FUTURE.gathering, status: "DRAFT" });
+    return { kind: "gathering", workshopId: workshop.id, sessionId: gathering.id };
+  },
   "preTraining.managerConfirm": async () => {
     // A third person's submitted form and the secret of its link (only the hash is stored).
     const booking = await packageBooking((await thirdPerson()).id);
@@ -299,11 +391,41 @@ const FUTURE = {
   lecture: "2031-02-04",
 };
 
+/** The workshop form's fields (prices in kronor, as typed), with a new organiser and a slug of its own. */
+async function workshopFields() {
+  const organiser = await createOrganiser(db);
+  const n = ++sequence;
+  return {
+    title: "Förbättringsverkstad", edition: "2031/32", slug: `matris-verkstad-${n}`, summary: "Ett halvår av lärande.", description: "Samlingar och föreläsningar.",
+    organiserId: organiser.id, ...FUTURE.workshop, packageCapacity: "30", packagePriceMemberKr: "12 000", packagePriceNonMemberKr: "16 000",
+    packageVatRateBp: "0", noPmPolicy: "KEEP_AS_PACKAGE", supervisionMonths: "5", holdMinutes: "30", waitlistOfferHours: "48", lateCancellationRefundPercent: "0",
+  };
+}
+
+function venueFields() {
+  return { name: "Stadshuset, sal 2", streetAddress: "Kungsgatan 55", postalCode: "50336", city: "Borås", accessibilityNotes: "Hiss finns.", mapUrl: "" };
+}
+
+function lecturerFields() {
+  return { name: "Eva Ek", affiliation: "Högskolan i Borås", bio: "" };
+}
+
+/** A session form's fields: within FUTURE's workshop, a new venue. */
+async function gatheringFields() {
+  const venue = await createVenue(db);
+  return { title: "Samling om mätning", description: "", venueId: venue.id, startDate: "2031-03-04", startTime: "09:00", endDate: "", endTime: "16:00", capacity: "40" };
+}
+
+async function lectureFields() {
+  const lecturer = await createLecturer(db);
+  return { ...(await gatheringFields()), title: "Ledarskap i förbättringsarbete", theme: "Ledarskap", lecturerId: lecturer.id, priceMember: "1 900", priceNonMember: "2400", vatRateBp: "0" };
+}
+
 /** A published workshop in the future, with its venue. */
-async function futureWorkshop() {
+async function futureWorkshop(options: { status?: "DRAFT" | "PUBLISHED" } = {}) {
   const organiser = await createOrganiser(db);
   const venue = await createVenue(db);
-  const workshop = await createWorkshop(db, { organiserId: organiser.id, ...FUTURE.workshop });
+  const workshop = await createWorkshop(db, { organiserId: organiser.id, ...FUTURE.workshop, status: options.status ?? "PUBLISHED" });
   return { workshop, venue };
 }
 
@@ -331,10 +453,12 @@ async function thirdPersonsInvoice() {
 }
 
 /** A published lecture in the future, in a published workshop. */
-async function bookableLecture(options: { capacity?: number } = {}) {
+async function bookableLecture(options: { capacity?: number; status?: "DRAFT" | "PUBLISHED" } = {}) {
   const { workshop, venue } = await futureWorkshop();
   const lecturer = await createLecturer(db);
-  return createLecture(db, { workshopId: workshop.id, venueId: venue.id, lecturerId: lecturer.id, date: FUTURE.lecture, capacity: options.capacity ?? 50 });
+  return createLecture(db, {
+    workshopId: workshop.id, venueId: venue.id, lecturerId: lecturer.id, date: FUTURE.lecture, capacity: options.capacity ?? 50, status: options.status ?? "PUBLISHED",
+  });
 }
 
 /** A bookable lecture whose only seat a third person holds (`blocker`). */
@@ -510,11 +634,36 @@ const ROUTE_CALLS: Record<string, () => RouteCall | Promise<RouteCall>> = {
     const payload = JSON.stringify(stripe.buildEvent("customer.created", { id: `cus_matrix_${++sequence}`, object: "customer" }));
     return { path: "/api/stripe/webhook", headers: { "content-type": "application/json", "stripe-signature": stripe.sign(payload) }, body: payload };
   },
+  "GET /api/calendar/workshops/[slug]": async () => {
+    const lecture = await bookableLecture();
+    const { slug } = await db.workshop.findUniqueOrThrow({ where: { id: lecture.workshopId }, select: { slug: true } });
+    return { path: `/api/calendar/workshops/${slug}`, params: { slug } };
+  },
+  "GET /api/calendar/feed/[token]": async () => {
+    const person = await sessionUserOf((await thirdPerson()).id);
+    const { url } = await createFeedToken(person, {}, new Date());
+    const token = new URL(url).pathname.split("/").at(-1)!;
+    return { path: `/api/calendar/feed/${token}`, params: { token } };
+  },
+  "GET /api/session-header": () => ({ path: "/api/session-header?locale=sv" }),
+  "GET /api/exports/participants": async () => {
+    const { workshop } = await futureWorkshop();
+    return { path: `/api/exports/participants?scope=workshop&id=${workshop.id}&format=csv&lang=sv` };
+  },
   "GET /api/calendar/bookings/[bookingId]": async () => {
     const booking = await lectureBookingOf((await thirdPerson()).id);
     return { path: `/api/calendar/bookings/${booking.id}`, params: { bookingId: booking.id } };
   },
 };
+
+/** A third person's confirmed booking of a published lecture that takes place today (attendance is open). */
+async function startedLectureBooking() {
+  const { workshop, venue } = await futureWorkshop();
+  const lecturer = await createLecturer(db);
+  const lecture = await createLecture(db, { workshopId: workshop.id, venueId: venue.id, lecturerId: lecturer.id, date: toStockholmDate(new Date()), from: "00:00", to: "23:59" });
+  const booking = await createBooking(db, { kind: "LECTURE", workshopId: workshop.id, lectureId: lecture.id, participantId: (await thirdPerson()).id, status: "CONFIRMED" });
+  return { lecture, booking };
+}
 
 /** A credit note for a third person's invoiced booking, cancelled in time by an admin. */
 async function thirdPersonsCreditNote(): Promise<string> {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { hasMonthPage, splitFrontPage } from "@/lib/domain/calendar";
 import { localDateToDateColumn } from "@/lib/domain/time";
 import type { SessionStatus, WorkshopStatus } from "@/lib/generated/prisma/client";
 import { getPublishedLecture } from "@/lib/server/calendar/get-lecture";
@@ -175,6 +176,28 @@ describe("the public calendar", () => {
     ]);
     // An edition stays listed while it is published, even when part of it is over.
     expect(calendar.workshops.map((w) => w.slug)).toEqual(["ht26"]);
+  });
+});
+
+describe("the calendar's front page and month pages", () => {
+  it("shows the coming three months on the front page and links to the later ones with their counts", async () => {
+    const calendar = await listPublishedCalendar({ now: beforeEverything });
+    // August 2026 in Stockholm: August, September and October on the front page, November on its own page.
+    const { front, later } = splitFrontPage(calendar.months, beforeEverything);
+    expect(front.map((m) => [m.monthKey, m.items.map((s) => s.title)])).toEqual([
+      ["2026-09", ["Samling 1", "Samling 2"]],
+      ["2026-10", ["Föreläsning midnatt", "Föreläsning larande"]],
+    ]);
+    // November's two cancelled sessions are still listed (and counted), on November's page.
+    expect(later).toEqual([{ monthKey: "2026-11", count: 2 }]);
+    expect(hasMonthPage("2026-11", beforeEverything)).toBe(true);
+  });
+
+  it("has everything on the front page once the later month comes within three months", async () => {
+    const now = new Date("2026-10-01T05:00:00Z");
+    const { front, later } = splitFrontPage((await listPublishedCalendar({ now })).months, now);
+    expect(front.map((m) => m.monthKey)).toEqual(["2026-10", "2026-11"]);
+    expect(later).toEqual([]);
   });
 });
 

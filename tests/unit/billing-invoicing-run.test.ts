@@ -14,6 +14,7 @@ import {
   type LineBookingState,
   type UninvoicedLine,
 } from "@/lib/domain/billing";
+import { SESSION_CANCELLED_REASON } from "@/lib/domain/enrollment";
 
 const policy = { cancellationDeadline: "2031-01-05", lateRefundPercent: 50 };
 const confirmed: LineBookingState = { status: "CONFIRMED", confirmedAt: new Date("2030-12-01T10:00:00Z"), cancelledAt: null };
@@ -27,6 +28,8 @@ describe("what the run charges", () => {
     ["cancelled the minute after it: the kept 50 %", cancelledAt("2031-01-05T23:00:00.000Z"), 50],
     ["cancelled before it was ever confirmed", { status: "CANCELLED", confirmedAt: null, cancelledAt: new Date("2031-02-01T10:00:00Z") }, null],
     ["expired", { status: "EXPIRED", confirmedAt: null, cancelledAt: null }, null],
+    ["ended late because the organiser cancelled the session: nothing", { ...cancelledAt("2031-02-01T10:00:00Z"), cancellationReason: SESSION_CANCELLED_REASON }, null],
+    ["cancelled late by the participant, with some other reason: the kept 50 %", { ...cancelledAt("2031-02-01T10:00:00Z"), cancellationReason: "Sjuk" }, 50],
   ])("%s", (_name, booking, percent) => {
     expect(chargedPercent(booking, policy)).toBe(percent);
   });

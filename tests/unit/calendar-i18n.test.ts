@@ -7,6 +7,7 @@ import sv from "@/messages/sv.json";
 describe("localized addresses", () => {
   it.each([
     ["calendar", paths.calendar("sv"), "/", paths.calendar("en"), "/en"],
+    ["calendar month", paths.calendarMonth("sv", "2031-03"), "/kalendarium/2031-03", paths.calendarMonth("en", "2031-03"), "/en/calendar/2031-03"],
     ["workshop", paths.workshop("sv", "ht26"), "/verkstad/ht26", paths.workshop("en", "ht26"), "/en/workshop/ht26"],
     [
       "lecture",
@@ -33,6 +34,8 @@ describe("alternatePath: the same page in the other language", () => {
     ["/verkstad/ht26/forelasning/larande", "sv", "en", "/en/workshop/ht26/lecture/larande"],
     ["/en/workshop/ht26/lecture/larande", "en", "sv", "/verkstad/ht26/forelasning/larande"],
     ["/tillganglighet", "sv", "en", "/en/accessibility"],
+    ["/kalendarium/2031-03", "sv", "en", "/en/calendar/2031-03"],
+    ["/en/calendar/2031-03", "en", "sv", "/kalendarium/2031-03"],
     ["/en/privacy", "en", "sv", "/personuppgifter"],
     // Encoded segments are carried over untouched.
     ["/verkstad/h%C3%B6st", "sv", "en", "/en/workshop/h%C3%B6st"],

@@ -10,17 +10,22 @@
  *   under the late-cancellation policy (100 − lateCancellationRefundPercent, see refund.ts), i.e.
  *   the same amount an invoice issued first and then credited for the refunded share would come to.
  *   With a refund of 100 % the line is not invoiced at all.
+ * - the booking was ended because the organiser cancelled its session: nothing, whenever it
+ *   happened (the participant did not choose it; a card payer gets everything back the same way).
  * - an upgrade credit (the lectures already paid, deducted from the package) goes with the package
  *   it was given for, not with the lecture booking it replaced (the upgrade ended that booking): see
  *   decidingBooking.
  */
 import { isOnOrBeforeDeadline, type LocalDate } from "../time";
+import { SESSION_CANCELLED_REASON } from "../enrollment";
 import { refundPercent } from "./refund";
 
 export type LineBookingState = {
   status: "PENDING_PAYMENT" | "CONFIRMED" | "CANCELLED" | "EXPIRED";
   confirmedAt: Date | null;
   cancelledAt: Date | null;
+  /** Why it was cancelled; SESSION_CANCELLED_REASON when the organiser cancelled the session. */
+  cancellationReason?: string | null;
 };
 
 export type ChargePolicy = { cancellationDeadline: LocalDate; lateRefundPercent: number };
@@ -29,6 +34,7 @@ export type ChargePolicy = { cancellationDeadline: LocalDate; lateRefundPercent:
 export function chargedPercent(booking: LineBookingState | null, policy: ChargePolicy): number | null {
   if (!booking || booking.status === "CONFIRMED") return 100;
   if (booking.status !== "CANCELLED" || !booking.confirmedAt || !booking.cancelledAt) return null;
+  if (booking.cancellationReason === SESSION_CANCELLED_REASON) return null;
   const late = !isOnOrBeforeDeadline(policy.cancellationDeadline, booking.cancelledAt);
   const kept = 100 - refundPercent({ late, lateRefundPercent: policy.lateRefundPercent });
   return kept > 0 ? kept : null;

@@ -54,7 +54,7 @@ export async function planInvoicingRun(client: Prisma.TransactionClient, worksho
       kind: true,
       orderId: true,
       bookingId: true,
-      booking: { select: { participantId: true, status: true, confirmedAt: true, cancelledAt: true } },
+      booking: { select: { participantId: true, status: true, confirmedAt: true, cancelledAt: true, cancellationReason: true } },
       order: {
         select: {
           organisationId: true,
@@ -72,7 +72,7 @@ export async function planInvoicingRun(client: Prisma.TransactionClient, worksho
   const packages = creditOrders.length
     ? await client.booking.findMany({
         where: { orderId: { in: creditOrders }, kind: "PACKAGE" },
-        select: { orderId: true, participantId: true, status: true, confirmedAt: true, cancelledAt: true },
+        select: { orderId: true, participantId: true, status: true, confirmedAt: true, cancelledAt: true, cancellationReason: true },
       })
     : [];
   const groups = groupForConsolidatedInvoicing(

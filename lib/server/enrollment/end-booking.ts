@@ -32,7 +32,18 @@ export type EndingBooking = {
 export async function endBooking(
   tx: Prisma.TransactionClient,
   booking: EndingBooking,
-  change: { actorId: string | null; reason: string | null; now: Date; audit: Record<string, string | null> },
+  change: {
+    actorId: string | null;
+    reason: string | null;
+    now: Date;
+    audit: Record<string, string | null>;
+    /**
+     * Whether billing gives back only the workshop's late share. Left out, it follows the
+     * cancellation day; `false` gives everything back whenever it happens (the organiser cancelled
+     * the session, lib/server/calendar/cancel-session.ts).
+     */
+    late?: boolean;
+  },
 ): Promise<string[]> {
   const { actorId, reason, now } = change;
   bookingMachine.transition(booking.status, "CANCELLED");
@@ -48,7 +59,7 @@ export async function endBooking(
     before: { status: booking.status, session: sessionKeyOf(booking) },
     after: { status: "CANCELLED", reason, ...change.audit },
   });
-  const late = !canCancelSelf(dateColumnToLocalDate(booking.cancellationDeadline), now);
+  const late = change.late ?? !canCancelSelf(dateColumnToLocalDate(booking.cancellationDeadline), now);
   await creditCancelledBooking(tx, { bookingId: booking.id, now, actorId, reason, late });
   const offered = await releaseAndOffer(tx, sessionRefOf(booking), now);
   await settleOrder(tx, booking.orderId, actorId);

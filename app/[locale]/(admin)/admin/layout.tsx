@@ -11,21 +11,28 @@ type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 /**
- * The admin area's frame: its own menu (overview, people and roles, audit log). The guard here
- * keeps the menu from showing to others; every page checks again itself, because a layout is not
- * re-run on every navigation and must not be the only lock.
+ * The admin area's frame: its own menu (overview, people and roles, audit log, billing, calendar,
+ * venues, lecturers). The guard here keeps the menu from showing to others; every page checks
+ * again itself, because a layout is not re-run on every navigation and must not be the only lock.
  */
 export default async function AdminLayout({ children, params }: Props) {
   const locale = await localeFromParams(params);
   setRequestLocale(locale);
   await requirePageArea(locale, "admin");
-  const [t, here] = await Promise.all([getTranslations({ locale, namespace: "admin" }), currentPath()]);
+  const [t, tc, here] = await Promise.all([
+    getTranslations({ locale, namespace: "admin" }),
+    getTranslations({ locale, namespace: "calendarAdmin.nav" }),
+    currentPath(),
+  ]);
   const current = here.replace(/\/+$/, "") || "/";
   const items = [
     { href: paths.admin(locale), label: t("navOverview") },
     { href: paths.adminUsers(locale), label: t("navUsers") },
     { href: paths.adminAudit(locale), label: t("navAudit") },
     { href: paths.adminBilling(locale), label: t("navBilling") },
+    { href: paths.adminCalendar(locale), label: tc("calendar") },
+    { href: paths.adminVenues(locale), label: tc("venues") },
+    { href: paths.adminLecturers(locale), label: tc("lecturers") },
   ];
 
   return (

@@ -29,10 +29,12 @@ export default async function CoordinatorPage({ params }: Props) {
   const locale = await localeFromParams(params);
   setRequestLocale(locale);
   await requirePageArea(locale, "coordinator");
-  const [t, tSupervision, tPmReview, workshops] = await Promise.all([
+  const [t, tSupervision, tPmReview, tAttendance, tOrganisations, workshops] = await Promise.all([
     getTranslations({ locale, namespace: "coordination" }),
     getTranslations({ locale, namespace: "supervisionAdmin" }),
     getTranslations({ locale, namespace: "pmReview" }),
+    getTranslations({ locale, namespace: "attendance" }),
+    getTranslations({ locale, namespace: "organisationOverview" }),
     getCoordinationOverview(),
   ]);
   const lang = contentLang(locale);
@@ -46,6 +48,12 @@ export default async function CoordinatorPage({ params }: Props) {
       </p>
       <p className="mt-4">
         <a href={paths.coordinatorSupervision(locale)}>{tSupervision("title")}</a>
+      </p>
+      <p className="mt-4">
+        <a href={paths.coordinatorAttendance(locale)}>{tAttendance("coordinatorLink")}</a>
+      </p>
+      <p className="mt-4">
+        <a href={paths.coordinatorOrganisations(locale)}>{tOrganisations("coordinatorLink")}</a>
       </p>
 
       {workshops.length === 0 && <p className="mt-8">{t("none")}</p>}

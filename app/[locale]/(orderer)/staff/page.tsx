@@ -6,6 +6,7 @@ import { requirePageArea } from "@/lib/auth/page-guards";
 import { mayDownloadBookingCalendar } from "@/lib/calendar-files/booking-calendar";
 import { hasAnyRole } from "@/lib/domain/roles";
 import { localeFromParams } from "@/lib/i18n/locale-param";
+import { paths } from "@/lib/i18n/paths";
 import { listStaffBookings } from "@/lib/server/enrollment/list-staff-bookings";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -27,8 +28,9 @@ export default async function StaffBookingsPage({ params }: Props) {
   const user = await requirePageArea(locale, "orderer");
   const now = new Date();
   const everyone = hasAnyRole(user.roles, ["COORDINATOR", "ADMIN"]);
-  const [t, staff, actions] = await Promise.all([
+  const [t, tOrganisation, staff, actions] = await Promise.all([
     getTranslations({ locale, namespace: "staffBookings" }),
+    getTranslations({ locale, namespace: "organisationOverview" }),
     listStaffBookings(user, now),
     bookingActionRenderers({
       locale,
@@ -44,6 +46,11 @@ export default async function StaffBookingsPage({ params }: Props) {
       <p className="mt-4 max-w-prose text-lg">
         {user.organisationName ? t("intro", { organisation: user.organisationName }) : t("introNoOrganisation")}
       </p>
+      {user.organisationId && user.organisationName && (
+        <p className="mt-4">
+          <a href={paths.organisationOverview(locale, user.organisationId)}>{tOrganisation("staffLink", { organisation: user.organisationName })}</a>
+        </p>
+      )}
       {staff.length === 0 && <p className="mt-8">{t("none")}</p>}
       {staff.map((member) => {
         const headingId = `person-${member.person.id}`;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { CalendarFeedSection } from "@/components/account/calendar-feed";
 import { ProfileForm, type OrganisationOption } from "@/components/auth/profile-form";
 import { requirePageUser } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db";
@@ -91,6 +92,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
           }}
         />
       </div>
+      {/* The private calendar link: once the profile is complete (its actions require that). */}
+      {!first && <CalendarFeedSection locale={locale} user={user} />}
     </div>
   );
 }

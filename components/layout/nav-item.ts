@@ -1,0 +1,7 @@
+/** One link of the main navigation; "prefix" marks it current on the pages under it too. */
+export type NavItem = { href: string; label: string; match: "exact" | "prefix" };
+
+/** Links under `item` that another item owns, so that only the closest item is marked current. */
+export function exceptFor(item: NavItem, all: readonly NavItem[]): string[] {
+  return all.filter((other) => other.href !== item.href && other.href.startsWith(`${item.href}/`)).map((other) => other.href);
+}

@@ -1,0 +1,108 @@
+/**
+ * iCal feeds (issue 8): a published workshop's calendar for anyone, and a person's own booked
+ * sessions behind a secret link. Built with ical-generator, as the booking files are
+ * (lib/calendar-files/build-calendar.ts): UTC instants (no VTIMEZONE needed), the same stable UID
+ * per session ("lecture-<id>@verkstad"), SEQUENCE = the session's, and a cancelled session stays in
+ * the feed as STATUS:CANCELLED so calendar programs strike it instead of leaving a stale event.
+ * METHOD:PUBLISH, no organiser or attendee: a subscription is not an invitation.
+ *
+ * The query reads only PUBLISHED and CANCELLED sessions of workshops that are not drafts: drafts
+ * never reach a feed. No server-only import (pure building plus one read in the caller's client).
+ */
+import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import type { AbstractIntlMessages } from "next-intl";
+import { sessionUrl, venueLine } from "@/lib/calendar-files/build-calendar";
+import { orderSessions, sessionUid, type CalendarSession } from "@/lib/calendar-files/calendar-data";
+import type { AppLocale } from "@/lib/domain/money";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { looseTranslator } from "@/lib/i18n/loose-translator";
+import en from "@/messages/en.json";
+import sv from "@/messages/sv.json";
+
+const MESSAGES: Record<AppLocale, AbstractIntlMessages> = { sv, en };
+
+export type FeedSession = CalendarSession & { cancelled: boolean };
+
+/** Calendar programs may check again after an hour. */
+export const FEED_REFRESH_SECONDS = 60 * 60;
+
+const venueSelect = { name: true, streetAddress: true, postalCode: true, city: true } as const;
+const workshopSelect = { title: true, slug: true } as const;
+const visibleWorkshop = { status: { not: "DRAFT" } } as const;
+
+/**
+ * The public (PUBLISHED or CANCELLED) sessions of the given lectures and of every gathering and
+ * lecture of the given workshops, each once, in time order. `publishedOnly`: the workshop must be
+ * PUBLISHED (the public feed); otherwise an archived edition's sessions still show to those who booked.
+ */
+export async function feedSessions(
+  client: Prisma.TransactionClient,
+  scope: { lectureIds: readonly string[]; workshopIds: readonly string[]; publishedOnly?: boolean },
+): Promise<FeedSession[]> {
+  if (scope.lectureIds.length === 0 && scope.workshopIds.length === 0) return [];
+  const workshop = scope.publishedOnly ? { status: "PUBLISHED" as const } : visibleWorkshop;
+  const status = { in: ["PUBLISHED" as const, "CANCELLED" as const] };
+  const lectures = await client.lecture.findMany({
+    where: { status, workshop, OR: [{ id: { in: [...scope.lectureIds] } }, { workshopId: { in: [...scope.workshopIds] } }] },
+    select: {
+      id: true, title: true, slug: true, startsAt: true, endsAt: true, sequence: true, status: true,
+      venue: { select: venueSelect }, lecturer: { select: { name: true } }, workshop: { select: workshopSelect },
+    },
+  });
+  const gatherings =
+    scope.workshopIds.length === 0
+      ? []
+      : await client.gathering.findMany({
+          where: { status, workshop, workshopId: { in: [...scope.workshopIds] } },
+          select: { id: true, title: true, startsAt: true, endsAt: true, sequence: true, status: true, venue: { select: venueSelect }, workshop: { select: workshopSelect } },
+        });
+  const all: FeedSession[] = [
+    ...lectures.map((l) => ({
+      kind: "lecture" as const, id: l.id, title: l.title, startsAt: l.startsAt.toISOString(), endsAt: l.endsAt.toISOString(), sequence: l.sequence,
+      workshopTitle: l.workshop.title, workshopSlug: l.workshop.slug, lectureSlug: l.slug, lecturer: l.lecturer.name, venue: l.venue,
+      cancelled: l.status === "CANCELLED",
+    })),
+    ...gatherings.map((g) => ({
+      kind: "gathering" as const, id: g.id, title: g.title, startsAt: g.startsAt.toISOString(), endsAt: g.endsAt.toISOString(), sequence: g.sequence,
+      workshopTitle: g.workshop.title, workshopSlug: g.workshop.slug, lectureSlug: null, lecturer: null, venue: g.venue,
+      cancelled: g.status === "CANCELLED",
+    })),
+  ];
+  const cancelled = new Set(all.filter((s) => s.cancelled).map(sessionUid));
+  return orderSessions(all).map((s) => ({ ...s, cancelled: cancelled.has(sessionUid(s)) }));
+}
+
+export type FeedOptions = { locale: AppLocale; appUrl: string; now: Date; name: string; description: string };
+
+export function buildFeed(sessions: readonly FeedSession[], options: FeedOptions): string {
+  const t = looseTranslator(options.locale, MESSAGES[options.locale]);
+  const calendar = ical({
+    prodId: { company: "Verkstad", product: "Verkstad", language: options.locale.toUpperCase() },
+    method: ICalCalendarMethod.PUBLISH,
+    name: options.name,
+    description: options.description,
+    ttl: FEED_REFRESH_SECONDS,
+  });
+  for (const session of sessions) {
+    const url = sessionUrl(session, options.locale, options.appUrl);
+    const description = [
+      t(session.kind === "lecture" ? "calendarFeed.event.lecture" : "calendarFeed.event.gathering", { workshop: session.workshopTitle }),
+      session.lecturer ? t("calendarFeed.event.lecturer", { name: session.lecturer }) : null,
+      session.cancelled ? t("calendarFeed.event.cancelled") : null,
+      t("calendarFeed.event.more", { url }),
+    ].filter((line): line is string => line !== null);
+    calendar.createEvent({
+      id: sessionUid(session),
+      start: new Date(session.startsAt),
+      end: new Date(session.endsAt),
+      stamp: options.now,
+      sequence: session.sequence,
+      status: session.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      summary: session.cancelled ? t("calendarFeed.event.cancelledSummary", { title: session.title }) : session.title,
+      location: venueLine(session.venue),
+      description: description.join("\n"),
+      url,
+    });
+  }
+  return calendar.toString();
+}

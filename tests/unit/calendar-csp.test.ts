@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { isCachedPage } from "@/lib/security/cached-pages";
+import { contentSecurityPolicy } from "@/lib/security/headers";
+
+/*
+ * The public calendar pages are rendered once and served from the cache to everyone, so their
+ * HTML cannot carry a per-request nonce: only they get script-src 'self' 'unsafe-inline'. Every
+ * other page keeps a nonce and 'strict-dynamic'.
+ */
+describe("which pages go without a script nonce", () => {
+  it.each(["/", "/en", "/kalendarium/2031-03", "/en/calendar/2031-12"])("%s is a cached calendar page", (path) => {
+    expect(isCachedPage(path)).toBe(true);
+  });
+
+  it.each([
+    "/kalendarium/2031-13",
+    "/kalendarium/2031-3",
+    "/kalendarium/mars",
+    "/kalendarium/2031-03/x",
+    "/calendar/2031-03",
+    "/en/kalendarium/2031-03",
+    "/en/",
+    "/verkstad/ht31",
+    "/en/workshop/ht31",
+    "/logga-in",
+    "/mina-bokningar",
+    "/admin/kalender",
+  ])("%s is not", (path) => {
+    expect(isCachedPage(path)).toBe(false);
+  });
+
+  it("allows inline scripts only without a nonce, and otherwise only the nonce and what it loads", () => {
+    const scriptSrc = (csp: string) => csp.split("; ").find((d) => d.startsWith("script-src "));
+    expect(scriptSrc(contentSecurityPolicy(null, { dev: false }))).toBe("script-src 'self' 'unsafe-inline'");
+    expect(scriptSrc(contentSecurityPolicy("abc123", { dev: false }))).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+  });
+});
