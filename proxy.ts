@@ -1,8 +1,9 @@
 import createMiddleware from "next-intl/middleware";
-import type { NextRequest, NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
+import { hasMonthPage } from "@/lib/domain/calendar";
 import { PATHNAME_HEADER } from "@/lib/i18n/alternate-path";
 import { routing } from "@/lib/i18n/routing";
-import { isCachedPage } from "@/lib/security/cached-pages";
+import { isCachedPage, requestedMonth } from "@/lib/security/cached-pages";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
 const intl = createMiddleware(routing);
@@ -31,9 +32,24 @@ export default function proxy(request: NextRequest): NextResponse {
   // for these two headers are overwritten here.
   request.headers.set("content-security-policy", csp);
   request.headers.set(PATHNAME_HEADER, request.nextUrl.pathname);
-  const response = intl(request);
+  const response = isInventedMonth(request.nextUrl.pathname)
+    ? NextResponse.rewrite(new URL(`/${request.nextUrl.pathname.startsWith("/en/") ? "en" : "sv"}/page-not-found`, request.url), {
+        request: { headers: request.headers },
+      })
+    : intl(request);
   response.headers.set("content-security-policy", csp);
   return response;
+}
+
+/**
+ * A month page that does not exist (/kalendarium/2027-13, a month long past or too far ahead) goes
+ * to the not-found page (app/[locale]/[...rest], rendered per request) instead of the month route:
+ * that route's answers are cached, and a cache of every address anyone types would grow without end.
+ * The reader still sees their own address, with status 404.
+ */
+function isInventedMonth(pathname: string): boolean {
+  const month = requestedMonth(pathname);
+  return month !== null && !hasMonthPage(month, new Date());
 }
 
 export const config = {

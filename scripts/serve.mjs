@@ -7,6 +7,7 @@
 // worker at it (STRIPE_API_BASE), with the same webhook secret on both sides.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { clearPageCache } from "./support/page-cache.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -32,6 +33,7 @@ if (env.STRIPE_FAKE === "on") {
     }),
   );
 }
+clearPageCache(root);
 children.push(
   spawn(bin("next"), ["start", "-p", port], { cwd: root, stdio: "inherit", env }),
   spawn(bin("tsx"), ["scripts/worker.ts"], { cwd: root, stdio: "inherit", env }),

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { clearPageCache } from "../../scripts/support/page-cache.mjs";
 
 export type RunningServer = { url: string; logFile: string; pid: number | undefined; stop: () => Promise<void> };
 
@@ -28,6 +29,8 @@ export async function startServer(options: { root: string; env: Record<string, s
   const url = `http://127.0.0.1:${port}`;
   const log = fs.openSync(options.logFile, "a");
   const next = path.join(options.root, "node_modules", "next", "dist", "bin", "next");
+  // Pages a former run cached were rendered from another database.
+  clearPageCache(options.root);
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), next, "start", "-p", String(port)], {
     cwd: options.root,
     env: { ...process.env, ...options.env, APP_URL: url, PORT: String(port) },

@@ -14,3 +14,21 @@ const CACHED_MONTH_PAGE = new RegExp(
 export function isCachedPage(pathname: string): boolean {
   return CACHED_PAGES.has(pathname) || CACHED_MONTH_PAGE.test(pathname);
 }
+
+const MONTH_PAGE_PREFIXES = [paths.calendarMonth("sv", "MONTH"), paths.calendarMonth("en", "MONTH")].map((p) => p.replace("/MONTH", "/"));
+
+/**
+ * The month a month-page address asks for ("/kalendarium/<anything>" → "<anything>"), or null for
+ * every other address. proxy.ts answers the ones without a page (hasMonthPage) with the not-found
+ * page before they reach the cached route, so the cache holds the ~24 real months and nothing a
+ * visitor can invent.
+ */
+export function requestedMonth(pathname: string): string | null {
+  for (const prefix of MONTH_PAGE_PREFIXES) {
+    if (pathname.startsWith(prefix)) {
+      const rest = pathname.slice(prefix.length);
+      return rest.length > 0 && !rest.includes("/") ? rest : null;
+    }
+  }
+  return null;
+}

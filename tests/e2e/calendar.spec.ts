@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import {
@@ -10,6 +12,9 @@ import {
 } from "./support/database";
 import { addMonths, frontPageMonths } from "@/lib/domain/calendar";
 import { formatMonth, stockholmMonthKey } from "@/lib/domain/time";
+
+/** Where next start keeps the pages it rendered at run time (scripts/support/page-cache.mjs). */
+const PAGE_CACHE = path.resolve(import.meta.dirname, "../../.next/server/route-cache");
 
 /*
  * The calendar's front page ("/", "/en") lists the coming three months (the current Stockholm
@@ -207,8 +212,12 @@ test.describe("the calendar", () => {
     ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
+      // Sent to the not-found page before the cached month route: nothing is kept for an invented month.
+      expect(response?.headers()["x-nextjs-cache"], path).toBeUndefined();
     }
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    const kept = fs.existsSync(PAGE_CACHE) ? fs.readdirSync(PAGE_CACHE, { recursive: true }).map(String) : [];
+    expect(kept.filter((file) => /2027-13|2027-00|2027-1\.|mars/.test(file))).toEqual([]);
   });
 
   test("only the cached calendar pages go without a script nonce", async ({ request }) => {

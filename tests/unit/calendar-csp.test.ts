@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCachedPage } from "@/lib/security/cached-pages";
+import { isCachedPage, requestedMonth } from "@/lib/security/cached-pages";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
 /*
@@ -34,4 +34,23 @@ describe("which pages go without a script nonce", () => {
     expect(scriptSrc(contentSecurityPolicy(null, { dev: false }))).toBe("script-src 'self' 'unsafe-inline'");
     expect(scriptSrc(contentSecurityPolicy("abc123", { dev: false }))).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
   });
+});
+
+describe("which month the address of a month page asks for (proxy.ts sends months without a page to not-found)", () => {
+  it.each([
+    ["/kalendarium/2031-03", "2031-03"],
+    ["/en/calendar/2031-12", "2031-12"],
+    ["/kalendarium/2031-13", "2031-13"],
+    ["/kalendarium/mars", "mars"],
+    ["/en/calendar/anything-at-all", "anything-at-all"],
+  ])("%s asks for %s", (path, month) => {
+    expect(requestedMonth(path)).toBe(month);
+  });
+
+  it.each(["/", "/en", "/kalendarium", "/kalendarium/", "/kalendarium/2031-03/x", "/calendar/2031-03", "/en/kalendarium/2031-03", "/verkstad/ht31"])(
+    "%s is not a month page",
+    (path) => {
+      expect(requestedMonth(path)).toBeNull();
+    },
+  );
 });
