@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizePostalCode } from "@/lib/domain/billing/recipient";
 
 /**
  * Field schemas shared by forms (client) and actions (server). Messages are translation keys
@@ -35,6 +36,21 @@ export const optionalText = (max: number) =>
 
 export const personNameField = requiredText(FIELD_LIMITS.name);
 export const titleField = requiredText(FIELD_LIMITS.title);
+
+/** A Swedish postal code, "50630" or "506 30", stored as "506 30" (normalizePostalCode). */
+export const postalCodeField = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(10, { error: "tooLong" })
+  .transform((v, ctx) => {
+    const code = normalizePostalCode(v);
+    if (!code) {
+      ctx.addIssue({ code: "custom", message: "invalidPostalCode" });
+      return z.NEVER;
+    }
+    return code;
+  });
 
 export const localeField = z.enum(["sv", "en"], { error: "invalidChoice" });
 

@@ -224,26 +224,7 @@ describe("creating and editing a workshop", () => {
     const { me } = await admin();
     const { workshopId } = await draftWorkshop(me);
     const { values } = await getWorkshopForEditing(me, workshopId);
-    const result = await updateWorkshop(
-      me,
-      {
-        ...values,
-        workshopId,
-        consolidatedInvoicing: true,
-        lateCancellationRefundPercent: 25,
-        noPmPolicy: "RELEASE_SEAT",
-        pmDeadline: "2031-09-08",
-        followUpOn: "2032-10-07",
-        supervisionMonths: 6,
-        packagePriceMemberOre: 1_300_000,
-        packageVatRateBp: 2500,
-      },
-      now,
-      { requestId: "req-1" },
-    );
-    expect(result).toMatchObject({ changed: true });
-    const after = await getWorkshopForEditing(me, workshopId);
-    expect(after.values).toMatchObject({
+    const changes = {
       consolidatedInvoicing: true,
       lateCancellationRefundPercent: 25,
       noPmPolicy: "RELEASE_SEAT",
@@ -252,7 +233,11 @@ describe("creating and editing a workshop", () => {
       supervisionMonths: 6,
       packagePriceMemberOre: 1_300_000,
       packageVatRateBp: 2500,
-    });
+    } as const;
+    const result = await updateWorkshop(me, { ...values, workshopId, ...changes }, now, { requestId: "req-1" });
+    expect(result).toMatchObject({ changed: true });
+    const after = await getWorkshopForEditing(me, workshopId);
+    expect(after.values).toMatchObject(changes);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: workshopId, action: "workshop.updated" } });
     expect(audit.requestId).toBe("req-1");
     expect(audit.before).toMatchObject({ consolidatedInvoicing: false, noPmPolicy: "KEEP_AS_PACKAGE", pmDeadline: "2031-09-05" });

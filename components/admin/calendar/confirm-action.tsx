@@ -13,14 +13,7 @@ type Action<T> = (previous: unknown, raw: unknown) => Promise<ActionResult<T>>;
  * what will happen and a second button that does it. The answer (done, or why not) is announced.
  * Without JavaScript the confirmation is shown at once, so the step still works.
  */
-export function ConfirmAction<T>({
-  action,
-  hidden,
-  texts,
-  danger = false,
-  nextHref,
-  children,
-}: {
+type ConfirmActionProps<T> = {
   action: Action<T>;
   hidden: Record<string, string>;
   texts: { open: string; confirmText: string; confirm: string; cancel: string; pending: string; done: string; errorHeading: string };
@@ -29,7 +22,9 @@ export function ConfirmAction<T>({
   nextHref?: string;
   /** Extra fields the step needs (e.g. the copy's edition name). */
   children?: ReactNode;
-}) {
+};
+
+export function ConfirmAction<T>({ action, hidden, texts, danger = false, nextHref, children }: ConfirmActionProps<T>) {
   const [state, formAction] = useActionState<FormState<T>, FormData>(action as never, null);
   // Open for the answer it was opened with: a new answer (done, or why not) closes it.
   const [openedWith, setOpenedWith] = useState<FormState<T> | undefined>(undefined);
@@ -88,4 +83,9 @@ export function ConfirmAction<T>({
       </div>
     </div>
   );
+}
+
+/** Deleting: the confirming (red) button while deletion is allowed, else why it is not. */
+export function ConfirmDelete<T>({ allowed, blockedText, ...props }: Omit<ConfirmActionProps<T>, "danger" | "children"> & { allowed: boolean; blockedText: string }) {
+  return allowed ? <ConfirmAction {...props} danger /> : <p>{blockedText}</p>;
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { deleteWorkshopAction, duplicateWorkshopAction, publishWorkshopAction, unpublishWorkshopAction } from "@/app/_actions/calendar-admin";
 import { Field, inputClass } from "@/components/forms/field";
-import { ConfirmAction } from "./confirm-action";
+import { ConfirmAction, ConfirmDelete } from "./confirm-action";
 
 /**
  * Publish, make a draft again, copy to next year, delete: each asks first and says what will
@@ -92,17 +92,14 @@ export function WorkshopActions({
         <h3 id="delete-heading" className="text-lg font-semibold">
           {t("deleteHeading")}
         </h3>
-        {can.delete ? (
-          <ConfirmAction
-            action={deleteWorkshopAction}
-            hidden={hidden}
-            danger
-            nextHref={listHref}
-            texts={{ ...common, open: t("delete"), confirmText: t("deleteConfirm", { sessions: counts.sessions }), confirm: t("deleteYes"), pending: t("deleting"), done: t("deleted") }}
-          />
-        ) : (
-          <p>{t("deleteBlocked")}</p>
-        )}
+        <ConfirmDelete
+          allowed={can.delete}
+          blockedText={t("deleteBlocked")}
+          action={deleteWorkshopAction}
+          hidden={hidden}
+          nextHref={listHref}
+          texts={{ ...common, open: t("delete"), confirmText: t("deleteConfirm", { sessions: counts.sessions }), confirm: t("deleteYes"), pending: t("deleting"), done: t("deleted") }}
+        />
       </section>
     </div>
   );

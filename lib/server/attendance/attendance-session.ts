@@ -79,6 +79,30 @@ export type ExpectedPerson = {
 };
 
 /**
+ * A booking with what tells which sessions it covers (lib/domain/attendance) and who holds the
+ * seat: read by attendance and by the participant exports.
+ */
+export const seatHolderSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  workshopId: true,
+  lectureId: true,
+  participantId: true,
+  ownProject: true,
+  dietaryNeeds: true,
+  accessibilityNeeds: true,
+  participant: {
+    select: { name: true, email: true, organisationId: true, otherOrganisationName: true, organisation: { select: { name: true } } },
+  },
+} as const;
+
+/** People in list order: by name (Swedish collation; no name first), then e-mail. */
+export function byNameThenEmail(a: { name: string | null; email: string }, b: { name: string | null; email: string }): number {
+  return (a.name ?? "").localeCompare(b.name ?? "", "sv") || a.email.localeCompare(b.email);
+}
+
+/**
  * Everyone expected at the session (lib/domain/attendance expectedBookings), sorted by name, then
  * e-mail. Their booking's needs come along: a package booking's needs hold for every session.
  */
@@ -90,20 +114,7 @@ export async function loadExpectedPeople(tx: Tx, session: AttendanceSessionId & 
       OR: session.kind === "lecture" ? [{ kind: "PACKAGE" }, { kind: "LECTURE", lectureId: session.id }] : [{ kind: "PACKAGE" }],
     },
     orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      workshopId: true,
-      lectureId: true,
-      participantId: true,
-      ownProject: true,
-      dietaryNeeds: true,
-      accessibilityNeeds: true,
-      participant: {
-        select: { name: true, email: true, organisationId: true, otherOrganisationName: true, organisation: { select: { name: true } } },
-      },
-    },
+    select: seatHolderSelect,
   });
   const expected = expectedBookings({ kind: session.kind, id: session.id, workshopId: session.workshop.id }, rows);
   return expected
@@ -119,5 +130,5 @@ export async function loadExpectedPeople(tx: Tx, session: AttendanceSessionId & 
       dietaryNeeds: b.dietaryNeeds,
       accessibilityNeeds: b.accessibilityNeeds,
     }))
-    .sort((a, b) => (a.name ?? "").localeCompare(b.name ?? "", "sv") || a.email.localeCompare(b.email));
+    .sort(byNameThenEmail);
 }

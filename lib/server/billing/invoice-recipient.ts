@@ -5,14 +5,13 @@ import { db } from "@/lib/db";
 import {
   normalizeOrgNumberOrNull,
   normalizePeppolEndpoint,
-  normalizePostalCode,
   recipientDefaults,
   type InvoiceRecipient,
   type RecipientFormValues,
 } from "@/lib/domain/billing/recipient";
 import { peppolEndpointFor } from "@/lib/domain/invoicing/org-number";
 import { AppError } from "@/lib/errors";
-import { emailField, optionalText, requiredText } from "@/lib/validation/fields";
+import { emailField, optionalText, postalCodeField, requiredText } from "@/lib/validation/fields";
 
 /**
  * The invoice recipient as the orderer gives it at checkout. Field messages are keys under
@@ -50,19 +49,7 @@ export const invoiceRecipientInput = z
         return endpoint;
       }),
     street: requiredText(150),
-    postalCode: z
-      .string({ error: "required" })
-      .trim()
-      .min(1, { error: "required" })
-      .max(10, { error: "tooLong" })
-      .transform((v, ctx) => {
-        const code = normalizePostalCode(v);
-        if (!code) {
-          ctx.addIssue({ code: "custom", message: "invalidPostalCode" });
-          return z.NEVER;
-        }
-        return code;
-      }),
+    postalCode: postalCodeField,
     city: requiredText(100),
     email: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), emailField.optional()),
   })

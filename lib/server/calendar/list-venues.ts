@@ -2,6 +2,8 @@ import "server-only";
 import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { venueSelect } from "./venue-input";
 
 export type AdminVenueRow = {
   id: string;
@@ -15,42 +17,23 @@ export type AdminVenueRow = {
   sessions: number;
 };
 
+/** A venue's row with its use count, for the list and the edit page. */
+const adminVenueSelect = { ...venueSelect, _count: { select: { gatherings: true, lectures: true } } } as const;
+
+function toAdminVenueRow({ _count, ...venue }: Prisma.VenueGetPayload<{ select: typeof adminVenueSelect }>): AdminVenueRow {
+  return { ...venue, sessions: _count.gatherings + _count.lectures };
+}
+
 /** Every venue by name, with how many sessions use it. ADMIN only. */
 export async function listVenues(user: SessionUser): Promise<AdminVenueRow[]> {
   assertRole(user, ["ADMIN"]);
-  const venues = await db.venue.findMany({
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      streetAddress: true,
-      postalCode: true,
-      city: true,
-      accessibilityNotes: true,
-      mapUrl: true,
-      _count: { select: { gatherings: true, lectures: true } },
-    },
-  });
-  return venues.map(({ _count, ...v }) => ({ ...v, sessions: _count.gatherings + _count.lectures }));
+  const venues = await db.venue.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: adminVenueSelect });
+  return venues.map(toAdminVenueRow);
 }
 
 /** One venue for its edit page, or null. ADMIN only. */
 export async function getVenue(user: SessionUser, venueId: string): Promise<AdminVenueRow | null> {
   assertRole(user, ["ADMIN"]);
-  const venue = await db.venue.findUnique({
-    where: { id: venueId },
-    select: {
-      id: true,
-      name: true,
-      streetAddress: true,
-      postalCode: true,
-      city: true,
-      accessibilityNotes: true,
-      mapUrl: true,
-      _count: { select: { gatherings: true, lectures: true } },
-    },
-  });
-  if (!venue) return null;
-  const { _count, ...rest } = venue;
-  return { ...rest, sessions: _count.gatherings + _count.lectures };
+  const venue = await db.venue.findUnique({ where: { id: venueId }, select: adminVenueSelect });
+  return venue ? toAdminVenueRow(venue) : null;
 }

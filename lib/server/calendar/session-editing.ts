@@ -1,13 +1,27 @@
 /**
  * What the session editor's use cases share: the row locks (in enrollment's lock order: the workshop
  * row, then gatherings, then lectures — see lib/server/enrollment/seats.ts), the snapshot that change
- * notices compare, and the session's reference in errors and audit events.
+ * notices compare, the session's reference in errors and audit events, and the steps that adding
+ * and editing a lecture or a gathering have in common (createSession, updateSession).
  */
 import "server-only";
 import { z } from "zod";
-import type { SessionSnapshot, SessionStatus } from "@/lib/domain/session-editor";
+import {
+  checkSessionRules,
+  hasIssues,
+  needsAnnouncement,
+  type FieldIssues,
+  type SessionSnapshot,
+  type SessionStatus,
+} from "@/lib/domain/session-editor";
+import { dateColumnToLocalDate } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { announceSessionChange } from "@/lib/server/calendar/announce-session-change";
+import { checkChoices } from "@/lib/server/calendar/list-session-choices";
+import { invalid, type SessionFields } from "@/lib/server/calendar/session-form-input";
+import { runBookingTransaction } from "@/lib/server/enrollment/transaction";
 import { idField } from "@/lib/validation/fields";
 
 type Tx = Prisma.TransactionClient;
@@ -107,4 +121,109 @@ export function changedValues(before: Record<string, unknown>, after: Record<str
     }
   }
   return { before: auditValues(b), after: auditValues(a), changed: Object.keys(a).length > 0 };
+}
+
+/** A session's values as its form gives them; a lecture's also name its lecturer (and prices). */
+type EditedFields = SessionFields & { lecturerId?: string };
+
+/**
+ * The checks that need the database, after the form's own (session-form-input): the chosen venue
+ * (and lecturer) exist, the session lies within the workshop's days and its capacity is not below
+ * the seats taken. Throws one INVALID_INPUT with every issue.
+ */
+async function assertSessionFits(
+  tx: Tx,
+  fields: EditedFields,
+  workshop: { startsOn: Date; endsOn: Date },
+  seatsTaken: number,
+): Promise<void> {
+  const issues: FieldIssues = {
+    ...(await checkChoices(tx, { venueId: fields.venueId, lecturerId: fields.lecturerId })),
+    ...checkSessionRules({
+      startsAt: fields.startsAt,
+      endsAt: fields.endsAt,
+      capacity: fields.capacity,
+      seatsTaken,
+      workshop: { startsOn: dateColumnToLocalDate(workshop.startsOn), endsOn: dateColumnToLocalDate(workshop.endsOn) },
+    }),
+  };
+  if (hasIssues(issues)) throw invalid(issues);
+}
+
+/**
+ * Adds a lecture or a gathering to a workshop, as a DRAFT. The workshop row is locked first, so
+ * concurrent additions get distinct names (a lecture's slug, a gathering's number); then the fields
+ * are checked against the workshop, `insert` writes the row (and returns what names it), and
+ * "<kind>.created" is audited with the workshop, that name, the status and the fields.
+ */
+export async function createSession<Name extends Record<string, string | number>>(
+  actorId: string,
+  kind: SessionKind,
+  workshopId: string,
+  fields: EditedFields,
+  insert: (tx: Tx, workshopId: string) => Promise<{ id: string; name: Name }>,
+): Promise<{ id: string; name: Name }> {
+  return runBookingTransaction(async (tx) => {
+    const workshop = await lockWorkshop(tx, workshopId);
+    await assertSessionFits(tx, fields, workshop, 0);
+    const created = await insert(tx, workshop.id);
+    await recordAuditEvent(tx, {
+      actorId,
+      action: `${kind}.created`,
+      entityType: entityTypeOf(kind),
+      entityId: created.id,
+      after: auditValues({ workshop: workshop.id, ...created.name, status: "DRAFT", ...fields }),
+    });
+    return created;
+  });
+}
+
+export type UpdateSessionResult = { changed: boolean; notified: number };
+
+/** How one kind of session's row is read and written, for updateSession. */
+export type SessionRowAccess<F> = {
+  /** The row's editable values now (the fields' keys), to tell what changed. */
+  read: (tx: Tx, id: string) => Promise<Record<string, unknown>>;
+  write: (tx: Tx, id: string, fields: F) => Promise<unknown>;
+};
+
+/**
+ * Edits a lecture or a gathering (draft or published; a cancelled one is CONFLICT). The session
+ * row is locked first, so a capacity below the seats taken is refused even while bookings come in
+ * (a booking waits for the lock, then finds the new capacity). Nothing changed: nothing written.
+ * A published session whose time or venue changes is announced (announceSessionChange) in the same
+ * transaction, right after the row is updated; a draft's edits tell nobody. Audited as
+ * "<kind>.updated" with what changed, before and after, and the notice when there was one.
+ */
+export async function updateSession<F extends EditedFields>(
+  actorId: string,
+  kind: SessionKind,
+  ref: { workshopId: string; sessionId: string },
+  fields: F,
+  now: Date,
+  row: SessionRowAccess<F>,
+): Promise<UpdateSessionResult> {
+  return runBookingTransaction(async (tx) => {
+    const locked = await lockSession(tx, kind, ref.sessionId, ref.workshopId);
+    if (locked.status === "CANCELLED") throw conflict("sessionCancelled", `A cancelled ${kind} cannot be edited`);
+    const workshop = await tx.workshop.findUniqueOrThrow({ where: { id: ref.workshopId }, select: { startsOn: true, endsOn: true } });
+    await assertSessionFits(tx, fields, workshop, locked.seatsTaken);
+    const diff = changedValues(await row.read(tx, locked.id), fields);
+    if (!diff.changed) return { changed: false, notified: 0 };
+    await row.write(tx, locked.id, fields);
+    const before = snapshotOf(locked);
+    const after = snapshotOf({ ...fields, status: locked.status });
+    const announced = needsAnnouncement(before, after)
+      ? await announceSessionChange(tx, { session: { kind, id: locked.id }, before, after, actorId, now })
+      : { changeId: null, notified: 0 };
+    await recordAuditEvent(tx, {
+      actorId,
+      action: `${kind}.updated`,
+      entityType: entityTypeOf(kind),
+      entityId: locked.id,
+      before: diff.before,
+      after: { ...diff.after, ...(announced.changeId ? { notice: announced.changeId, notified: announced.notified } : {}) },
+    });
+    return { changed: true, notified: announced.notified };
+  });
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { normalizePostalCode } from "@/lib/domain/billing/recipient";
-import { requiredText } from "@/lib/validation/fields";
+import { postalCodeField, requiredText } from "@/lib/validation/fields";
 import { multilineText } from "./workshop-input";
 
 /** The venue form's fields, shared by createVenue and updateVenue. */
@@ -20,19 +19,7 @@ export function isHttpsUrl(value: string): boolean {
 export const venueFields = z.object({
   name: requiredText(VENUE_LIMITS.name),
   streetAddress: requiredText(VENUE_LIMITS.streetAddress),
-  postalCode: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(10, { error: "tooLong" })
-    .transform((v, ctx) => {
-      const code = normalizePostalCode(v);
-      if (!code) {
-        ctx.addIssue({ code: "custom", message: "invalidPostalCode" });
-        return z.NEVER;
-      }
-      return code;
-    }),
+  postalCode: postalCodeField,
   city: requiredText(VENUE_LIMITS.city),
   accessibilityNotes: multilineText(VENUE_LIMITS.accessibilityNotes, { required: false }).transform((v) => v || null),
   mapUrl: z.preprocess(

@@ -1,6 +1,7 @@
 import "server-only";
 import { attendanceSessionKey, attendanceState, onePerPerson, type AttendanceSessionKind, type AttendanceState } from "@/lib/domain/attendance";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { byNameThenEmail, seatHolderSelect } from "@/lib/server/attendance/attendance-session";
 
 /** One person at one session: a row of the participant exports. */
 export type ParticipantRow = {
@@ -61,18 +62,7 @@ export async function loadParticipantRows(tx: Prisma.TransactionClient, scope: P
       ...(scope.kind === "organisation" && { participant: { organisationId: scope.organisationId } }),
     },
     orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      workshopId: true,
-      lectureId: true,
-      participantId: true,
-      ownProject: true,
-      dietaryNeeds: true,
-      accessibilityNeeds: true,
-      participant: { select: { name: true, email: true, otherOrganisationName: true, organisation: { select: { name: true } } } },
-    },
+    select: seatHolderSelect,
   });
   const marks = await tx.attendance.findMany({
     where: {
@@ -85,9 +75,7 @@ export async function loadParticipantRows(tx: Prisma.TransactionClient, scope: P
 
   const rows: ParticipantRow[] = [];
   for (const s of sessions) {
-    const people = onePerPerson({ kind: s.kind, id: s.id, workshopId: s.workshopId }, bookings).sort(
-      (a, b) => (a.participant.name ?? "").localeCompare(b.participant.name ?? "", "sv") || a.participant.email.localeCompare(b.participant.email),
-    );
+    const people = onePerPerson({ kind: s.kind, id: s.id, workshopId: s.workshopId }, bookings).sort((a, b) => byNameThenEmail(a.participant, b.participant));
     for (const b of people) {
       rows.push({
         participantId: b.participantId,

@@ -1,34 +1,24 @@
-import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { openAdminPage, titleMetadata } from "@/components/admin/admin-page";
+import { PageHeader } from "@/components/admin/page-header";
 import { TableRegion, td, th } from "@/components/admin/table-region";
 import { WorkshopStatusBadge } from "@/components/admin/calendar/workshop-status-badge";
-import { requirePageArea } from "@/lib/auth/page-guards";
 import { formatLocalDate } from "@/lib/domain/time";
-import { localeFromParams } from "@/lib/i18n/locale-param";
 import { paths } from "@/lib/i18n/paths";
 import { contentLang } from "@/lib/i18n/routing";
 import { listWorkshopsForAdmin } from "@/lib/server/calendar/list-workshops-for-admin";
 
-type Props = { params: Promise<{ locale: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = await localeFromParams(params);
-  const t = await getTranslations({ locale, namespace: "calendarAdmin.list" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("calendarAdmin.list");
 
 /** "Kalender": every workshop (drafts too) with status, sessions, bookings and links. */
-export default async function CalendarAdminPage({ params }: Props) {
-  const locale = await localeFromParams(params);
-  setRequestLocale(locale);
-  const me = await requirePageArea(locale, "admin");
+export default async function CalendarAdminPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale, me } = await openAdminPage(params);
   const [t, workshops] = await Promise.all([getTranslations({ locale, namespace: "calendarAdmin.list" }), listWorkshopsForAdmin(me)]);
   const lang = contentLang(locale);
 
   return (
     <>
-      <h1 className="text-3xl sm:text-4xl">{t("title")}</h1>
-      <p className="mt-4 max-w-prose text-lg">{t("intro")}</p>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <p className="mt-6 flex flex-wrap gap-4">
         <a href={paths.adminWorkshopNew(locale)} className="button-primary">
           {t("new")}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TableRegion, td, th } from "@/components/admin/table-region";
+import { CoordinationPageHeader } from "@/components/coordination/coordination-page-header";
 import { Badge } from "@/components/ui/badge";
 import { requirePageArea } from "@/lib/auth/page-guards";
 import { formatStockholmDate, formatStockholmTimeRange } from "@/lib/domain/time";
@@ -86,11 +87,7 @@ export default async function AttendanceSessionsPage({ params }: Props) {
 
   return (
     <div className="container-page py-10 sm:py-12">
-      <p>
-        <a href={paths.coordinator(locale)}>{t("backToCoordination")}</a>
-      </p>
-      <h1 className="mt-4 text-3xl sm:text-4xl">{t("title")}</h1>
-      <p className="mt-4 max-w-prose text-lg">{t("intro")}</p>
+      <CoordinationPageHeader locale={locale} backText={t("backToCoordination")} title={t("title")} intro={t("intro")} />
 
       <section aria-labelledby="open-heading" className="mt-10">
         <h2 id="open-heading" className="text-2xl">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TableRegion, td, th } from "@/components/admin/table-region";
+import { CoordinationPageHeader } from "@/components/coordination/coordination-page-header";
 import { ExportLinks } from "@/components/organisations/export-links";
 import { rateText, WorkshopPicker } from "@/components/organisations/workshop-picker";
 import { requirePageArea } from "@/lib/auth/page-guards";
@@ -52,11 +53,7 @@ export default async function OrganisationsOverviewPage({ params, searchParams }
 
   return (
     <div className="container-page py-10 sm:py-12">
-      <p>
-        <a href={paths.coordinator(locale)}>{t("backToCoordination")}</a>
-      </p>
-      <h1 className="mt-4 text-3xl sm:text-4xl">{t("title")}</h1>
-      <p className="mt-4 max-w-prose text-lg">{t("intro")}</p>
+      <CoordinationPageHeader locale={locale} backText={t("backToCoordination")} title={t("title")} intro={t("intro")} />
 
       {!workshop ? (
         <p className="mt-8">{t("noWorkshop")}</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TableRegion, td, th } from "@/components/admin/table-region";
 import { ChangeStatus } from "@/components/bookings/change-status";
+import { CoordinationPageHeader } from "@/components/coordination/coordination-page-header";
 import { Field, inputClass } from "@/components/forms/field";
 import { AssignSupervisorForm } from "@/components/supervision/assign-supervisor-form";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -52,11 +53,7 @@ export default async function CoordinatorSupervisionPage({ params, searchParams 
 
   return (
     <div className="container-page py-10 sm:py-12">
-      <p>
-        <a href={paths.coordinator(locale)}>{t("backToCoordination")}</a>
-      </p>
-      <h1 className="mt-4 text-3xl sm:text-4xl">{t("title")}</h1>
-      <p className="mt-4 max-w-prose text-lg">{t("intro")}</p>
+      <CoordinationPageHeader locale={locale} backText={t("backToCoordination")} title={t("title")} intro={t("intro")} />
 
       <form
         method="get"

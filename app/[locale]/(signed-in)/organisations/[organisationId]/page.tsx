@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CountTable } from "@/components/admin/count-table";
+import { PageHeader } from "@/components/admin/page-header";
 import { TableRegion, td, th } from "@/components/admin/table-region";
 import { ExportLinks } from "@/components/organisations/export-links";
 import { rateText, WorkshopPicker } from "@/components/organisations/workshop-picker";
@@ -47,10 +48,10 @@ export default async function OrganisationOverviewPage({ params, searchParams }:
 
   return (
     <div className="container-page py-10 sm:py-12">
-      <p>
-        {staff ? <a href={paths.coordinatorOrganisations(locale)}>{t("backToOrganisations")}</a> : <a href={paths.staff(locale)}>{t("backToStaff")}</a>}
-      </p>
-      <h1 className="mt-4 text-3xl sm:text-4xl">{organisation.name}</h1>
+      <PageHeader
+        back={staff ? { href: paths.coordinatorOrganisations(locale), text: t("backToOrganisations") } : { href: paths.staff(locale), text: t("backToStaff") }}
+        title={organisation.name}
+      />
       {!workshop ? (
         <p className="mt-8">{t("noWorkshop")}</p>
       ) : (

@@ -1,31 +1,24 @@
-import type { Metadata } from "next";
-import type { AbstractIntlMessages } from "next-intl";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { openAdminPage, titleMetadata } from "@/components/admin/admin-page";
+import { CalendarAdminMessages } from "@/components/admin/calendar/calendar-admin-messages";
 import { SessionTable } from "@/components/admin/calendar/session-table";
 import { WorkshopActions } from "@/components/admin/calendar/workshop-actions";
 import { WorkshopForm } from "@/components/admin/calendar/workshop-form";
 import { WorkshopStatusBadge } from "@/components/admin/calendar/workshop-status-badge";
 import { workshopFormValues } from "@/components/admin/calendar/workshop-values";
-import { requirePageArea } from "@/lib/auth/page-guards";
+import { PageHeader } from "@/components/admin/page-header";
+import type { SessionUser } from "@/lib/auth/session";
 import { nextEdition } from "@/lib/domain/calendar-editor";
 import { isAppError } from "@/lib/errors";
-import { localeFromParams } from "@/lib/i18n/locale-param";
 import { paths } from "@/lib/i18n/paths";
 import { contentLang } from "@/lib/i18n/routing";
 import { getWorkshopForEditing } from "@/lib/server/calendar/get-workshop-for-editing";
 import { listOrganisers } from "@/lib/server/calendar/list-organisers";
 
-type Props = { params: Promise<{ locale: string; workshopId: string }> };
+export const generateMetadata = titleMetadata("calendarAdmin.edit", "metaTitle");
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = await localeFromParams(params);
-  const t = await getTranslations({ locale, namespace: "calendarAdmin.edit" });
-  return { title: t("metaTitle") };
-}
-
-async function load(me: Awaited<ReturnType<typeof requirePageArea>>, workshopId: string) {
+async function load(me: SessionUser, workshopId: string) {
   try {
     return await getWorkshopForEditing(me, workshopId);
   } catch (error) {
@@ -38,28 +31,16 @@ async function load(me: Awaited<ReturnType<typeof requirePageArea>>, workshopId:
  * One workshop for the admin: status, what can be done (publish, make a draft again, copy to next
  * year, delete), a link to the preview, the settings form, and its gatherings and lectures.
  */
-export default async function WorkshopAdminPage({ params }: Props) {
-  const locale = await localeFromParams(params);
-  const { workshopId } = await params;
-  setRequestLocale(locale);
-  const me = await requirePageArea(locale, "admin");
-  const workshop = await load(me, workshopId);
-  const [t, messages, organisers] = await Promise.all([
-    getTranslations({ locale, namespace: "calendarAdmin.edit" }),
-    getMessages({ locale }),
-    listOrganisers(me),
-  ]);
+export default async function WorkshopAdminPage({ params }: { params: Promise<{ locale: string; workshopId: string }> }) {
+  const { locale, me, params: p } = await openAdminPage(params);
+  const workshop = await load(me, p.workshopId);
+  const [t, organisers] = await Promise.all([getTranslations({ locale, namespace: "calendarAdmin.edit" }), listOrganisers(me)]);
   const lang = contentLang(locale);
   const { counts } = workshop;
 
   return (
-    <NextIntlClientProvider messages={{ calendarAdmin: (messages as Record<string, AbstractIntlMessages>).calendarAdmin ?? {} }}>
-      <p className="mb-4">
-        <a href={paths.adminCalendar(locale)}>{t("back")}</a>
-      </p>
-      <h1 lang={lang} className="text-3xl sm:text-4xl">
-        {workshop.values.title}
-      </h1>
+    <CalendarAdminMessages locale={locale}>
+      <PageHeader back={{ href: paths.adminCalendar(locale), text: t("back") }} title={workshop.values.title} titleLang={lang} />
       {/* A live region: publishing or unpublishing re-renders it, and a screen reader hears the new state. */}
       <p role="status" className="mt-3 flex flex-wrap items-center gap-3">
         <WorkshopStatusBadge status={workshop.status} locale={locale} />
@@ -98,6 +79,6 @@ export default async function WorkshopAdminPage({ params }: Props) {
           <WorkshopForm mode="edit" workshopId={workshop.id} values={workshopFormValues(workshop.values)} organisers={organisers} />
         </div>
       </section>
-    </NextIntlClientProvider>
+    </CalendarAdminMessages>
   );
 }
