@@ -1,2 +1,2 @@
-/** Empties the run-time page cache in .next (see page-cache.mjs). */
+/** Empties the run-time page and data caches in .next (see page-cache.mjs). */
 export function clearPageCache(root: string): void;
