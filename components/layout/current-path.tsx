@@ -14,24 +14,27 @@ import type { AppLocale } from "@/lib/i18n/routing";
 
 /**
  * A navigation link marked aria-current when it is the page shown (exactly, or a page under it
- * that no other link of the menu owns: `except`).
+ * that no other link of the menu owns: `except`, or a page under one of `also`).
  */
 export function NavLink({
   href,
   match,
   except = [],
+  also = [],
   className,
   children,
 }: {
   href: string;
   match: "exact" | "prefix";
   except?: readonly string[];
+  /** Pages under these addresses are this link's too. */
+  also?: readonly string[];
   className: string;
   children: ReactNode;
 }) {
   const pathname = usePathname();
   const under = (base: string) => pathname === base || pathname.startsWith(`${base}/`);
-  const current = match === "exact" ? pathname === href : under(href) && !except.some(under);
+  const current = (match === "exact" ? pathname === href : under(href) && !except.some(under)) || also.some((base) => pathname.startsWith(`${base}/`));
   return (
     <a href={href} aria-current={current ? "page" : undefined} className={className}>
       {children}

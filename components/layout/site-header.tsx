@@ -35,7 +35,8 @@ export async function SiteHeader({ locale, organiserName, user, devTools }: Prop
   const inBrowser = user === "in-browser";
   const signedIn = inBrowser ? null : user;
   const labels = { languageSwitch: t("languageSwitch"), signOut: tNav("signOut"), signingOut: tNav("signingOut"), calendarHref };
-  const calendarItem: NavItem = { href: calendarHref, label: t("calendar"), match: "exact" };
+  // Its month pages (/kalendarium/2027-03) are the calendar too.
+  const calendarItem: NavItem = { href: calendarHref, label: t("calendar"), match: "exact", also: [paths.calendarMonth(locale, "MONTH").replace(/\/MONTH$/, "")] };
   const items: NavItem[] = [calendarItem, ...(await personalNavItems(signedIn, locale))];
 
   const signedOutControls = (
@@ -71,7 +72,7 @@ export async function SiteHeader({ locale, organiserName, user, devTools }: Prop
         <ul className="container-page flex flex-wrap gap-x-6">
           {items.map((item) => (
             <li key={item.href}>
-              <NavLink href={item.href} match={item.match} except={exceptFor(item, items)} className={NAV_LINK_CLASS}>
+              <NavLink href={item.href} match={item.match} except={exceptFor(item, items)} also={item.also} className={NAV_LINK_CLASS}>
                 {item.label}
               </NavLink>
             </li>

@@ -229,3 +229,24 @@ test("a coordinator records attendance on the moved lecture, and its Excel expor
   await page.goto("/en/coordination/organisations");
   await expectNoAxeViolations(page);
 });
+
+test("the admin cancels lecture A after confirming; the calendar then shows it as cancelled", async ({ page }) => {
+  await demoSignIn(page, MARIA.name);
+  await page.goto(`/admin/kalender/${workshopId}`);
+  await page.getByRole("link", { name: new RegExp(`^${LECTURE_A}`) }).click();
+  await expect(page.getByRole("heading", { level: 1, name: LECTURE_A })).toBeVisible();
+  // Nothing happens until the second button: the first only shows what will happen.
+  await page.getByRole("button", { name: "Ställ in tillfället …" }).click();
+  await expect(page.getByText("Om du ställer in föreläsningen får alla som berörs ett mejl", { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Anteckning (frivilligt)").fill("Föreläsaren är sjuk.");
+  await page.getByRole("button", { name: "Ja, ställ in" }).click();
+  await expect(page.getByText("Tillfället är inställt och kan inte ändras längre.")).toBeVisible();
+  const [lecture] = await query<{ status: string }>(`select status::text as status from "Lecture" where title = $1`, [LECTURE_A]);
+  expect(lecture?.status).toBe("CANCELLED");
+
+  await signOut(page);
+  await page.goto("/");
+  const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: LECTURE_A }) });
+  await expect(item).toContainText("Inställd");
+});

@@ -149,6 +149,8 @@ test.describe("the calendar", () => {
     await page.getByRole("navigation", { name: "Senare månader" }).getByRole("link", { name: exactly(formatMonth(month, "sv")) }).click();
     await expect(page).toHaveURL(`/kalendarium/${month}`);
     await expect(page.getByRole("link", { name: lecture.title, exact: true })).toBeVisible();
+    // A month page is the calendar too: the main menu says so.
+    await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Kalendarium" })).toHaveAttribute("aria-current", "page");
 
     const months = page.getByRole("navigation", { name: "Bläddra mellan månader" });
     const next = addMonths(month, 1);

@@ -1,17 +1,17 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { cancelSessionAction, deleteSessionAction, publishSessionAction } from "@/app/_actions/session-admin";
 import { Field, inputClass } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import type { FormState } from "@/components/forms/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { ConfirmAction, ConfirmDelete } from "./confirm-action";
 
 export type SessionActionsTexts = Record<
   | "publishHeading" | "publishText" | "publish" | "publishing" | "published" | "publishWaitsForWorkshop"
-  | "cancelHeading" | "cancelWarning" | "cancelNote" | "cancelNoteHint" | "cancel" | "cancelling" | "cancelled"
-  | "deleteHeading" | "deleteText" | "delete" | "deleting" | "deleteRefused" | "errorHeading",
+  | "cancelHeading" | "cancelWarning" | "cancelNote" | "cancelNoteHint" | "cancelOpen" | "cancelYes" | "cancelling" | "cancelled"
+  | "deleteHeading" | "deleteText" | "deleteOpen" | "deleteYes" | "deleting" | "deleted" | "deleteRefused" | "keep" | "errorHeading",
   string
 >;
 
@@ -44,12 +44,7 @@ export function SessionActions({
   afterDeleteHref: string;
 }) {
   const [publishState, publish] = useActionState<FormState<unknown>, FormData>(publishSessionAction as never, null);
-  const [cancelState, cancel] = useActionState<FormState<unknown>, FormData>(cancelSessionAction as never, null);
-  const [deleteState, remove] = useActionState<FormState<unknown>, FormData>(deleteSessionAction as never, null);
-  const router = useRouter();
-  useEffect(() => {
-    if (deleteState?.ok) router.push(afterDeleteHref);
-  }, [deleteState, afterDeleteHref, router]);
+  const hiddenFields = { kind: sessionRef.kind, workshopId: sessionRef.workshopId, sessionId: sessionRef.sessionId };
 
   const hidden = (
     <>
@@ -93,20 +88,17 @@ export function SessionActions({
           <h2 id="cancel-heading" className="text-xl font-semibold">
             {texts.cancelHeading}
           </h2>
-          <form action={cancel} className="grid gap-3">
-            {hidden}
-            <p className="rounded border-l-4 border-warning bg-warning-soft p-4">{texts.cancelWarning}</p>
+          {/* Asks first: cancelling e-mails everyone concerned and gives their money back, and cannot be undone. */}
+          <ConfirmAction
+            action={cancelSessionAction}
+            hidden={hiddenFields}
+            texts={{ open: texts.cancelOpen, confirmText: texts.cancelWarning, confirm: texts.cancelYes, cancel: texts.keep, pending: texts.cancelling, done: texts.cancelled, errorHeading: texts.errorHeading }}
+            danger
+          >
             <Field id="cancel-note" label={texts.cancelNote} hint={texts.cancelNoteHint}>
               {({ id, describedBy }) => <input id={id} name="note" type="text" aria-describedby={describedBy} className={inputClass} />}
             </Field>
-            <FormMessage state={specific(cancelState)} heading={texts.errorHeading} />
-            <div>
-              <SubmitButton pendingText={texts.cancelling} className="button-secondary">
-                {texts.cancel}
-              </SubmitButton>
-            </div>
-            {done(cancelState, texts.cancelled)}
-          </form>
+          </ConfirmAction>
         </section>
       )}
 
@@ -114,18 +106,14 @@ export function SessionActions({
         <h2 id="delete-heading" className="text-xl font-semibold">
           {texts.deleteHeading}
         </h2>
-        {can.delete ? (
-          <form action={remove} className="grid gap-2">
-            {hidden}
-            <p>{texts.deleteText}</p>
-            <FormMessage state={specific(deleteState)} heading={texts.errorHeading} />
-            <div>
-              <SubmitButton pendingText={texts.deleting}>{texts.delete}</SubmitButton>
-            </div>
-          </form>
-        ) : (
-          <p>{texts.deleteRefused}</p>
-        )}
+        <ConfirmDelete
+          allowed={can.delete}
+          blockedText={texts.deleteRefused}
+          action={deleteSessionAction}
+          hidden={hiddenFields}
+          texts={{ open: texts.deleteOpen, confirmText: texts.deleteText, confirm: texts.deleteYes, cancel: texts.keep, pending: texts.deleting, done: texts.deleted, errorHeading: texts.errorHeading }}
+          nextHref={afterDeleteHref}
+        />
       </section>
     </div>
   );

@@ -27,7 +27,8 @@ const FORM_KEYS = [
 
 const ACTION_KEYS = [
   "publishHeading", "publishText", "publish", "publishing", "published", "publishWaitsForWorkshop", "cancelHeading", "cancelNote",
-  "cancelNoteHint", "cancel", "cancelling", "cancelled", "deleteHeading", "deleteText", "delete", "deleting", "deleteRefused", "errorHeading",
+  "cancelNoteHint", "cancelOpen", "cancelYes", "cancelling", "cancelled", "deleteHeading", "deleteText", "deleteOpen", "deleteYes",
+  "deleting", "deleted", "deleteRefused", "keep", "errorHeading",
 ] as const;
 
 async function formTexts(locale: AppLocale): Promise<SessionFormTexts> {
