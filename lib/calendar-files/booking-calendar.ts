@@ -1,6 +1,6 @@
 import { hasAnyRole, type RoleName } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { SessionStatus } from "@/lib/generated/prisma/enums";
+import type { SessionStatus, WorkshopStatus } from "@/lib/generated/prisma/enums";
 import { orderSessions, sessionUid, type CalendarFile, type CalendarMethod, type CalendarSession } from "./calendar-data";
 
 /**
@@ -16,40 +16,63 @@ type BookingRef = { kind: "LECTURE" | "PACKAGE"; workshopId: string; lectureId: 
 const venueSelect = { name: true, streetAddress: true, postalCode: true, city: true } as const;
 const workshopSelect = { title: true, slug: true } as const;
 
+/** Which sessions to read: lectures by id, and every gathering and lecture of some workshops. */
+export type SessionScope = {
+  lectureIds: readonly string[];
+  workshopIds: readonly string[];
+  statuses: readonly SessionStatus[];
+  /** Only sessions of workshops in these states (the feeds); any workshop when left out. */
+  workshopStatuses?: readonly WorkshopStatus[];
+};
+
+/** The sessions of a scope as calendar data with their own status, each once, in time order. */
+export async function readCalendarSessions(
+  tx: Prisma.TransactionClient,
+  scope: SessionScope,
+): Promise<(CalendarSession & { status: SessionStatus })[]> {
+  if (scope.lectureIds.length === 0 && scope.workshopIds.length === 0) return [];
+  const status = { in: [...scope.statuses] };
+  const workshop = scope.workshopStatuses ? { status: { in: [...scope.workshopStatuses] } } : undefined;
+  // One after the other: a transaction client runs one query at a time anyway.
+  const lectures = await tx.lecture.findMany({
+    where: { status, workshop, OR: [{ id: { in: [...scope.lectureIds] } }, { workshopId: { in: [...scope.workshopIds] } }] },
+    select: {
+      id: true, title: true, slug: true, startsAt: true, endsAt: true, sequence: true, status: true,
+      venue: { select: venueSelect }, lecturer: { select: { name: true } }, workshop: { select: workshopSelect },
+    },
+  });
+  const gatherings =
+    scope.workshopIds.length === 0
+      ? []
+      : await tx.gathering.findMany({
+          where: { status, workshop, workshopId: { in: [...scope.workshopIds] } },
+          select: { id: true, title: true, startsAt: true, endsAt: true, sequence: true, status: true, venue: { select: venueSelect }, workshop: { select: workshopSelect } },
+        });
+  return orderSessions([
+    ...lectures.map((l) => ({
+      kind: "lecture" as const, id: l.id, title: l.title, startsAt: l.startsAt.toISOString(), endsAt: l.endsAt.toISOString(), sequence: l.sequence,
+      workshopTitle: l.workshop.title, workshopSlug: l.workshop.slug, lectureSlug: l.slug, lecturer: l.lecturer.name, venue: l.venue, status: l.status,
+    })),
+    ...gatherings.map((g) => ({
+      kind: "gathering" as const, id: g.id, title: g.title, startsAt: g.startsAt.toISOString(), endsAt: g.endsAt.toISOString(), sequence: g.sequence,
+      workshopTitle: g.workshop.title, workshopSlug: g.workshop.slug, lectureSlug: null, lecturer: null, venue: g.venue, status: g.status,
+    })),
+  ]);
+}
+
 /** The sessions a set of bookings covers, each once, in time order. */
 export async function sessionsOfBookings(
   tx: Prisma.TransactionClient,
   bookings: readonly BookingRef[],
   statuses: readonly SessionStatus[] = ["PUBLISHED"],
 ): Promise<CalendarSession[]> {
-  const lectureIds = [...new Set(bookings.filter((b) => b.kind === "LECTURE" && b.lectureId).map((b) => b.lectureId!))];
-  const workshopIds = [...new Set(bookings.filter((b) => b.kind === "PACKAGE").map((b) => b.workshopId))];
-  if (lectureIds.length === 0 && workshopIds.length === 0) return [];
-  // One after the other: a transaction client runs one query at a time anyway.
-  const lectures = await tx.lecture.findMany({
-    where: { status: { in: [...statuses] }, OR: [{ id: { in: lectureIds } }, { workshopId: { in: workshopIds } }] },
-    select: {
-      id: true, title: true, slug: true, startsAt: true, endsAt: true, sequence: true,
-      venue: { select: venueSelect }, lecturer: { select: { name: true } }, workshop: { select: workshopSelect },
-    },
+  const sessions = await readCalendarSessions(tx, {
+    lectureIds: [...new Set(bookings.filter((b) => b.kind === "LECTURE" && b.lectureId).map((b) => b.lectureId!))],
+    workshopIds: [...new Set(bookings.filter((b) => b.kind === "PACKAGE").map((b) => b.workshopId))],
+    statuses,
   });
-  const gatherings =
-    workshopIds.length === 0
-      ? []
-      : await tx.gathering.findMany({
-          where: { status: { in: [...statuses] }, workshopId: { in: workshopIds } },
-          select: { id: true, title: true, startsAt: true, endsAt: true, sequence: true, venue: { select: venueSelect }, workshop: { select: workshopSelect } },
-        });
-  return orderSessions([
-    ...lectures.map((l) => ({
-      kind: "lecture" as const, id: l.id, title: l.title, startsAt: l.startsAt.toISOString(), endsAt: l.endsAt.toISOString(), sequence: l.sequence,
-      workshopTitle: l.workshop.title, workshopSlug: l.workshop.slug, lectureSlug: l.slug, lecturer: l.lecturer.name, venue: l.venue,
-    })),
-    ...gatherings.map((g) => ({
-      kind: "gathering" as const, id: g.id, title: g.title, startsAt: g.startsAt.toISOString(), endsAt: g.endsAt.toISOString(), sequence: g.sequence,
-      workshopTitle: g.workshop.title, workshopSlug: g.workshop.slug, lectureSlug: null, lecturer: null, venue: g.venue,
-    })),
-  ]);
+  // E-mail payloads carry calendar data only (calendarSessionSchema).
+  return sessions.map(({ status: _status, ...session }) => session);
 }
 
 /**

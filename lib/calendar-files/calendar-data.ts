@@ -58,8 +58,8 @@ export function sessionUid(session: Pick<CalendarSession, "kind" | "id">): strin
 }
 
 /** Sessions in time order, each UID once (a lecture booked singly and through the package is one event). */
-export function orderSessions(sessions: readonly CalendarSession[]): CalendarSession[] {
-  const byUid = new Map<string, CalendarSession>();
+export function orderSessions<T extends CalendarSession>(sessions: readonly T[]): T[] {
+  const byUid = new Map<string, T>();
   for (const s of sessions) if (!byUid.has(sessionUid(s))) byUid.set(sessionUid(s), s);
   return [...byUid.values()].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || sessionUid(a).localeCompare(sessionUid(b)));
 }

@@ -11,8 +11,9 @@
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { AbstractIntlMessages } from "next-intl";
+import { readCalendarSessions } from "@/lib/calendar-files/booking-calendar";
 import { sessionUrl, venueLine } from "@/lib/calendar-files/build-calendar";
-import { orderSessions, sessionUid, type CalendarSession } from "@/lib/calendar-files/calendar-data";
+import { sessionUid, type CalendarSession } from "@/lib/calendar-files/calendar-data";
 import type { AppLocale } from "@/lib/domain/money";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { looseTranslator } from "@/lib/i18n/loose-translator";
@@ -26,10 +27,6 @@ export type FeedSession = CalendarSession & { cancelled: boolean };
 /** Calendar programs may check again after an hour. */
 export const FEED_REFRESH_SECONDS = 60 * 60;
 
-const venueSelect = { name: true, streetAddress: true, postalCode: true, city: true } as const;
-const workshopSelect = { title: true, slug: true } as const;
-const visibleWorkshop = { status: { not: "DRAFT" } } as const;
-
 /**
  * The public (PUBLISHED or CANCELLED) sessions of the given lectures and of every gathering and
  * lecture of the given workshops, each once, in time order. `publishedOnly`: the workshop must be
@@ -39,37 +36,13 @@ export async function feedSessions(
   client: Prisma.TransactionClient,
   scope: { lectureIds: readonly string[]; workshopIds: readonly string[]; publishedOnly?: boolean },
 ): Promise<FeedSession[]> {
-  if (scope.lectureIds.length === 0 && scope.workshopIds.length === 0) return [];
-  const workshop = scope.publishedOnly ? { status: "PUBLISHED" as const } : visibleWorkshop;
-  const status = { in: ["PUBLISHED" as const, "CANCELLED" as const] };
-  const lectures = await client.lecture.findMany({
-    where: { status, workshop, OR: [{ id: { in: [...scope.lectureIds] } }, { workshopId: { in: [...scope.workshopIds] } }] },
-    select: {
-      id: true, title: true, slug: true, startsAt: true, endsAt: true, sequence: true, status: true,
-      venue: { select: venueSelect }, lecturer: { select: { name: true } }, workshop: { select: workshopSelect },
-    },
+  const sessions = await readCalendarSessions(client, {
+    lectureIds: scope.lectureIds,
+    workshopIds: scope.workshopIds,
+    statuses: ["PUBLISHED", "CANCELLED"],
+    workshopStatuses: scope.publishedOnly ? ["PUBLISHED"] : ["PUBLISHED", "ARCHIVED"],
   });
-  const gatherings =
-    scope.workshopIds.length === 0
-      ? []
-      : await client.gathering.findMany({
-          where: { status, workshop, workshopId: { in: [...scope.workshopIds] } },
-          select: { id: true, title: true, startsAt: true, endsAt: true, sequence: true, status: true, venue: { select: venueSelect }, workshop: { select: workshopSelect } },
-        });
-  const all: FeedSession[] = [
-    ...lectures.map((l) => ({
-      kind: "lecture" as const, id: l.id, title: l.title, startsAt: l.startsAt.toISOString(), endsAt: l.endsAt.toISOString(), sequence: l.sequence,
-      workshopTitle: l.workshop.title, workshopSlug: l.workshop.slug, lectureSlug: l.slug, lecturer: l.lecturer.name, venue: l.venue,
-      cancelled: l.status === "CANCELLED",
-    })),
-    ...gatherings.map((g) => ({
-      kind: "gathering" as const, id: g.id, title: g.title, startsAt: g.startsAt.toISOString(), endsAt: g.endsAt.toISOString(), sequence: g.sequence,
-      workshopTitle: g.workshop.title, workshopSlug: g.workshop.slug, lectureSlug: null, lecturer: null, venue: g.venue,
-      cancelled: g.status === "CANCELLED",
-    })),
-  ];
-  const cancelled = new Set(all.filter((s) => s.cancelled).map(sessionUid));
-  return orderSessions(all).map((s) => ({ ...s, cancelled: cancelled.has(sessionUid(s)) }));
+  return sessions.map(({ status, ...session }) => ({ ...session, cancelled: status === "CANCELLED" }));
 }
 
 export type FeedOptions = { locale: AppLocale; appUrl: string; now: Date; name: string; description: string };
