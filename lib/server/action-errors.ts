@@ -1,20 +1,16 @@
 import "server-only";
-import type { AbstractIntlMessages } from "next-intl";
 import type { z } from "zod";
 import type { AppLocale } from "@/lib/domain/money";
-import { looseTranslator, type LooseTranslator } from "@/lib/i18n/loose-translator";
-import en from "@/messages/en.json";
-import sv from "@/messages/sv.json";
+import type { LooseTranslator } from "@/lib/i18n/loose-translator";
+import { siteTranslator } from "@/lib/i18n/site-messages";
 
 import type { FieldIssue } from "@/lib/errors";
 
 export type { FieldIssue };
 
 // Loosely typed on purpose: error codes are looked up by name at run time, with a fallback.
-const MESSAGES: Record<AppLocale, AbstractIntlMessages> = { sv, en };
-
 function translator(locale: AppLocale): LooseTranslator {
-  return looseTranslator(locale, MESSAGES[locale]);
+  return siteTranslator(locale);
 }
 
 export async function translateError(code: string, locale: AppLocale, params: Record<string, string | number> = {}): Promise<string> {

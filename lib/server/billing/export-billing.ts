@@ -1,5 +1,4 @@
 import "server-only";
-import type { AbstractIntlMessages } from "next-intl";
 import { z } from "zod";
 import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
@@ -10,10 +9,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportColumn } from "@/lib/exports/columns";
 import { CSV_CONTENT_TYPE, writeCsv } from "@/lib/exports/csv";
 import { writeXlsx, XLSX_CONTENT_TYPE } from "@/lib/exports/xlsx";
-import { looseTranslator, type LooseTranslator } from "@/lib/i18n/loose-translator";
+import type { LooseTranslator } from "@/lib/i18n/loose-translator";
+import { siteTranslator } from "@/lib/i18n/site-messages";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import en from "@/messages/en.json";
-import sv from "@/messages/sv.json";
 import { EXPORT_BATCH_SIZE, type PersonRef } from "./billing-filter";
 import { creditNoteFilterInput, creditNotesWhere, findCreditNoteRows, type CreditNoteRow } from "./list-credit-notes";
 import { findInvoiceRows, invoiceFilterInput, invoicesWhere, type InvoiceRow } from "./list-invoices";
@@ -53,7 +51,6 @@ export type BillingExport = {
   rowCount: number;
 };
 
-const MESSAGES: Record<AppLocale, AbstractIntlMessages> = { sv, en };
 
 /** Every row of the filter, read in batches in the order the page shows them. */
 async function readAll<W, R>(find: (where: W, page: { skip: number; take: number }) => Promise<R[]>, where: W): Promise<R[]> {
@@ -184,7 +181,7 @@ export async function exportBilling(
   options: { locale: AppLocale; requestId?: string },
 ): Promise<BillingExport> {
   assertRole(user, ["ADMIN"]);
-  const t = looseTranslator(options.locale, MESSAGES[options.locale]);
+  const t = siteTranslator(options.locale);
   const { kind, format: fileFormat, ...filter } = input;
 
   const table = await db.$transaction(

@@ -10,17 +10,12 @@
  * never reach a feed. No server-only import (pure building plus one read in the caller's client).
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
-import type { AbstractIntlMessages } from "next-intl";
 import { readCalendarSessions } from "@/lib/calendar-files/booking-calendar";
 import { sessionUrl, venueLine } from "@/lib/calendar-files/build-calendar";
 import { sessionUid, type CalendarSession } from "@/lib/calendar-files/calendar-data";
 import type { AppLocale } from "@/lib/domain/money";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { looseTranslator } from "@/lib/i18n/loose-translator";
-import en from "@/messages/en.json";
-import sv from "@/messages/sv.json";
-
-const MESSAGES: Record<AppLocale, AbstractIntlMessages> = { sv, en };
+import { siteTranslator } from "@/lib/i18n/site-messages";
 
 export type FeedSession = CalendarSession & { cancelled: boolean };
 
@@ -48,7 +43,7 @@ export async function feedSessions(
 export type FeedOptions = { locale: AppLocale; appUrl: string; now: Date; name: string; description: string };
 
 export function buildFeed(sessions: readonly FeedSession[], options: FeedOptions): string {
-  const t = looseTranslator(options.locale, MESSAGES[options.locale]);
+  const t = siteTranslator(options.locale);
   const calendar = ical({
     prodId: { company: "Verkstad", product: "Verkstad", language: options.locale.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,

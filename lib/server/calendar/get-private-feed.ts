@@ -3,9 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { AppLocale } from "@/lib/domain/money";
 import { getEnv } from "@/lib/env";
-import { looseTranslator } from "@/lib/i18n/loose-translator";
-import en from "@/messages/en.json";
-import sv from "@/messages/sv.json";
+import { siteTranslator } from "@/lib/i18n/site-messages";
 import { buildFeed, feedSessions } from "./feed-calendar";
 import { feedTokenField, hashFeedToken } from "./feed-token";
 
@@ -34,6 +32,6 @@ export async function getPrivateFeed(input: z.infer<typeof getPrivateFeedInput>,
     workshopIds: bookings.filter((b) => b.kind === "PACKAGE").map((b) => b.workshopId),
   });
   const locale: AppLocale = input.lang ?? row.user.locale;
-  const t = looseTranslator(locale, { sv, en }[locale]);
+  const t = siteTranslator(locale);
   return buildFeed(sessions, { locale, appUrl: getEnv().APP_URL, now, name: t("calendarFeed.privateName"), description: t("calendarFeed.privateDescription") });
 }

@@ -2,9 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { looseTranslator } from "@/lib/i18n/loose-translator";
-import en from "@/messages/en.json";
-import sv from "@/messages/sv.json";
+import { siteTranslator } from "@/lib/i18n/site-messages";
 import { buildFeed, feedSessions } from "./feed-calendar";
 
 export const getWorkshopFeedInput = z.object({ slug: z.string().min(1).max(200), lang: z.enum(["sv", "en"]).default("sv") });
@@ -20,7 +18,7 @@ export async function getWorkshopFeed(input: z.input<typeof getWorkshopFeedInput
   if (!workshop) return null;
   const sessions = await feedSessions(db, { lectureIds: [], workshopIds: [workshop.id], publishedOnly: true });
   const { lang } = parsed.data;
-  const t = looseTranslator(lang, { sv, en }[lang]);
+  const t = siteTranslator(lang);
   return buildFeed(sessions, {
     locale: lang, appUrl: getEnv().APP_URL, now,
     name: t("calendarFeed.workshopName", { workshop: workshop.title }),

@@ -1,5 +1,4 @@
 import "server-only";
-import type { AbstractIntlMessages } from "next-intl";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -11,12 +10,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportColumn } from "@/lib/exports/columns";
 import { CSV_CONTENT_TYPE, writeCsv } from "@/lib/exports/csv";
 import { writeXlsx, XLSX_CONTENT_TYPE } from "@/lib/exports/xlsx";
-import { looseTranslator, type LooseTranslator } from "@/lib/i18n/loose-translator";
+import type { LooseTranslator } from "@/lib/i18n/loose-translator";
+import { siteTranslator } from "@/lib/i18n/site-messages";
 import { ATTENDANCE_STAFF, loadAttendanceSession } from "@/lib/server/attendance/attendance-session";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { idField } from "@/lib/validation/fields";
-import en from "@/messages/en.json";
-import sv from "@/messages/sv.json";
 import { loadParticipantRows, type ParticipantRow, type ParticipantScope } from "./participant-rows";
 
 export const PARTICIPANT_SCOPES = ["session", "workshop", "organisation"] as const;
@@ -43,7 +41,6 @@ export type ExportParticipantsInput = z.output<typeof exportParticipantsInput>;
 
 export type ParticipantExport = { fileName: string; contentType: string; body: Uint8Array<ArrayBuffer>; rowCount: number };
 
-const MESSAGES: Record<AppLocale, AbstractIntlMessages> = { sv, en };
 
 export function participantColumns(t: LooseTranslator): ExportColumn<ParticipantRow>[] {
   const col = (key: string) => t(`participantExport.columns.${key}`);
@@ -113,7 +110,7 @@ export async function exportParticipants(
   options: { locale: AppLocale; requestId?: string },
 ): Promise<ParticipantExport> {
   authorize(user, input);
-  const t = looseTranslator(options.locale, MESSAGES[options.locale]);
+  const t = siteTranslator(options.locale);
   const rows = await db.$transaction(
     async (tx) => {
       const scope = await resolveScope(tx, input);
