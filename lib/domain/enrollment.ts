@@ -196,3 +196,11 @@ export function sessionRefOf(entry: { kind: "LECTURE" | "PACKAGE"; workshopId: s
  * participant gets everything back whenever it happens (billing reads it, lib/domain/billing).
  */
 export const SESSION_CANCELLED_REASON = "session cancelled";
+
+/**
+ * Whether a cancellation came after the cancellation day, so billing gives back only the
+ * workshop's late share: never when the organiser cancelled the session.
+ */
+export function cancelledLate(cancellationDeadline: LocalDate, cancelledAt: Date, reason: string | null | undefined): boolean {
+  return reason !== SESSION_CANCELLED_REASON && !isOnOrBeforeDeadline(cancellationDeadline, cancelledAt);
+}

@@ -4,6 +4,7 @@
  * and nothing is written: no row changed, no audit event, no e-mail, no sign-in token, no rate-limit hit.
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { cancelBookingInput } from "@/lib/server/enrollment/cancel-booking";
 import { completeProfileAction, requestSignInLinkAction } from "@/app/_actions/accounts";
 import { changeRoleAction } from "@/app/_actions/admin";
 import { db } from "@/lib/db";
@@ -122,5 +123,17 @@ describe("changing a role with bad values", () => {
     }
     expect((await db.userRole.findMany({ where: { userId: target.id } })).map((r) => r.role)).toEqual(["PARTICIPANT"]);
     expect(await writeMarks()).toEqual(before);
+  });
+});
+
+describe("a cancellation reason", () => {
+  it.each(["session cancelled", " Session Cancelled "])("cannot be the organiser's own reason for a cancelled session (%j): it would give everything back", (reason) => {
+    const parsed = cancelBookingInput.safeParse({ bookingId: UNKNOWN_ID, reason });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["reason", "invalid"]]);
+  });
+
+  it("can be any other text", () => {
+    expect(cancelBookingInput.parse({ bookingId: UNKNOWN_ID, reason: "Sjuk, session cancelled by my manager" }).reason).toBe("Sjuk, session cancelled by my manager");
   });
 });

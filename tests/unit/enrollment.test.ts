@@ -3,6 +3,8 @@ import {
   bookingMachine,
   bookingRelation,
   canCancelSelf,
+  cancelledLate,
+  SESSION_CANCELLED_REASON,
   holdExpiresAt,
   holdsSeat,
   isHoldExpired,
@@ -84,6 +86,17 @@ describe("cancellation cutoff, inclusive, Stockholm time", () => {
     ["2027-06-01", "2027-06-01T22:00:00Z", false],
   ])("deadline %s at %s → may cancel: %s", (deadline, now, allowed) => {
     expect(canCancelSelf(deadline, at(now))).toBe(allowed);
+  });
+});
+
+describe("a late cancellation, for billing", () => {
+  it.each([
+    ["the participant, on the cancellation day", "2026-12-31T22:59:59Z", "Sjuk", false],
+    ["the participant, the minute after it", "2026-12-31T23:00:00Z", "Sjuk", true],
+    ["without a reason, after it", "2027-01-10T10:00:00Z", null, true],
+    ["the organiser cancelled the session, after it", "2027-01-10T10:00:00Z", SESSION_CANCELLED_REASON, false],
+  ])("%s → late: %s", (_label, cancelledAt, reason, late) => {
+    expect(cancelledLate("2026-12-31", at(cancelledAt), reason)).toBe(late);
   });
 });
 

@@ -16,8 +16,8 @@
  *   it was given for, not with the lecture booking it replaced (the upgrade ended that booking): see
  *   decidingBooking.
  */
-import { isOnOrBeforeDeadline, type LocalDate } from "../time";
-import { SESSION_CANCELLED_REASON } from "../enrollment";
+import type { LocalDate } from "../time";
+import { cancelledLate } from "../enrollment";
 import { refundPercent } from "./refund";
 
 export type LineBookingState = {
@@ -34,8 +34,7 @@ export type ChargePolicy = { cancellationDeadline: LocalDate; lateRefundPercent:
 export function chargedPercent(booking: LineBookingState | null, policy: ChargePolicy): number | null {
   if (!booking || booking.status === "CONFIRMED") return 100;
   if (booking.status !== "CANCELLED" || !booking.confirmedAt || !booking.cancelledAt) return null;
-  if (booking.cancellationReason === SESSION_CANCELLED_REASON) return null;
-  const late = !isOnOrBeforeDeadline(policy.cancellationDeadline, booking.cancelledAt);
+  const late = cancelledLate(policy.cancellationDeadline, booking.cancelledAt, booking.cancellationReason);
   const kept = 100 - refundPercent({ late, lateRefundPercent: policy.lateRefundPercent });
   return kept > 0 ? kept : null;
 }

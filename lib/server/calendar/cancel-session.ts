@@ -46,7 +46,7 @@ async function lockOrdersAndBookings(tx: Tx, bookings: readonly ActiveBooking[])
  *    ends, so it still sees who is affected;
  * 3. a lecture's live waiting-list entries become CANCELLED (an open offer gives its seat back);
  * 4. a lecture's single bookings end through endBooking with reason "session cancelled" and a full
- *    credit note or card refund whatever the date (`late: false`): the organiser cancelled, not them.
+ *    credit note or card refund whatever the date (cancelledLate: the organiser cancelled, not them).
  *
  * Package bookings stay: a package is the whole workshop, and one cancelled session does not end it.
  * Lock order as in enrollment: the orders, the bookings, the workshop row, then the session row.
@@ -109,7 +109,7 @@ export async function cancelSession(user: SessionUser, rawInput: CancelSessionIn
         await endBooking(
           tx,
           { id: booking.id, kind: "LECTURE", workshopId: workshop.id, lectureId, orderId: booking.orderId, status, cancellationDeadline: workshop.cancellationDeadline },
-          { actorId: user.id, reason: SESSION_CANCELLED_REASON, now, audit: { by: "session-cancelled" }, late: false },
+          { actorId: user.id, reason: SESSION_CANCELLED_REASON, now, audit: { by: "session-cancelled" } },
         );
         bookingsEnded += 1;
       }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { bookingCalendarAttachment } from "@/lib/calendar-files/booking-calendar";
-import { bookingRelation, holdsSeat, mayCancel } from "@/lib/domain/enrollment";
+import { bookingRelation, holdsSeat, mayCancel, SESSION_CANCELLED_REASON } from "@/lib/domain/enrollment";
 import { dateColumnToLocalDate, formatLocalDate } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -13,7 +13,9 @@ import { idField, optionalText } from "@/lib/validation/fields";
 
 export const cancelBookingInput = z.object({
   bookingId: idField,
-  reason: optionalText(500),
+  // The organiser's own reason for a cancelled session gives everything back (cancelledLate): a
+  // person cancelling cannot give it.
+  reason: optionalText(500).refine((reason) => reason?.trim().toLowerCase() !== SESSION_CANCELLED_REASON, { error: "invalid" }),
 });
 export type CancelBookingInput = z.infer<typeof cancelBookingInput>;
 

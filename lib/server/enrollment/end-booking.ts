@@ -8,7 +8,7 @@
  *
  * No `server-only` here: the no-PM job (scripts/worker.ts) releases seats through it too.
  */
-import { bookingMachine, canCancelSelf, sessionKeyOf, sessionRefOf, type BookingStatus } from "@/lib/domain/enrollment";
+import { bookingMachine, cancelledLate, sessionKeyOf, sessionRefOf, type BookingStatus } from "@/lib/domain/enrollment";
 import { dateColumnToLocalDate } from "@/lib/domain/time";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -37,12 +37,6 @@ export async function endBooking(
     reason: string | null;
     now: Date;
     audit: Record<string, string | null>;
-    /**
-     * Whether billing gives back only the workshop's late share. Left out, it follows the
-     * cancellation day; `false` gives everything back whenever it happens (the organiser cancelled
-     * the session, lib/server/calendar/cancel-session.ts).
-     */
-    late?: boolean;
   },
 ): Promise<string[]> {
   const { actorId, reason, now } = change;
@@ -59,7 +53,8 @@ export async function endBooking(
     before: { status: booking.status, session: sessionKeyOf(booking) },
     after: { status: "CANCELLED", reason, ...change.audit },
   });
-  const late = change.late ?? !canCancelSelf(dateColumnToLocalDate(booking.cancellationDeadline), now);
+  // After the cancellation day only the late share, unless the organiser cancelled the session.
+  const late = cancelledLate(dateColumnToLocalDate(booking.cancellationDeadline), now, reason);
   await creditCancelledBooking(tx, { bookingId: booking.id, now, actorId, reason, late });
   const offered = await releaseAndOffer(tx, sessionRefOf(booking), now);
   await settleOrder(tx, booking.orderId, actorId);
