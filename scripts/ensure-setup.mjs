@@ -18,15 +18,22 @@ function run(command, args, options = {}) {
   }
 }
 
-// 1. npm packages: install when node_modules is absent or was installed from another lockfile.
+// 1. npm packages: install exactly what package-lock.json says (npm ci never rewrites it, so a fresh
+// clone stays clean) when node_modules is absent or was installed from another lockfile. The stamp
+// is the hash of the lockfile as installed, taken after the install.
 const lock = path.join(root, "package-lock.json");
 const stamp = path.join(root, "node_modules", ".verkstad-lock-sha256");
-const want = createHash("sha256").update(fs.readFileSync(lock)).digest("hex");
+const lockHash = () => createHash("sha256").update(fs.readFileSync(lock)).digest("hex");
 const have = fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8") : "";
-if (have !== want) {
-  log(fs.existsSync(path.join(root, "node_modules")) ? "package-lock.json changed: reinstalling packages" : "installing packages (npm install)");
-  run("npm", ["install", "--no-audit", "--no-fund"]);
-  fs.writeFileSync(stamp, want);
+if (have !== lockHash()) {
+  log(fs.existsSync(path.join(root, "node_modules")) ? "package-lock.json changed: reinstalling packages (npm ci)" : "installing packages (npm ci)");
+  const ci = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
+  if (ci.status !== 0) {
+    log("npm ci failed: package-lock.json does not match package.json. After changing a dependency, run");
+    log("`npm install` once and commit the updated package-lock.json.");
+    process.exit(ci.status ?? 1);
+  }
+  fs.writeFileSync(stamp, lockHash());
 }
 
 // 2. The Prisma client is generated from the schema (postinstall does it; this covers a changed schema).
