@@ -8,7 +8,7 @@ import { changeRole, changeRoleInput } from "@/lib/server/accounts/change-role";
 
 export const changeRoleAction = defineAction({
   name: "admin.changeRole",
-  access: { kind: "roles", roles: ["ADMIN"] },
+  access: { kind: "permission", permission: "account.manageRoles" },
   input: changeRoleInput,
   run: async ({ input, user, requestId }) => {
     const result = await changeRole(user.id, input, requestId);

@@ -12,7 +12,7 @@ import { recordAttendanceBatch, recordAttendanceBatchInput } from "@/lib/server/
 
 export const recordAttendanceAction = defineAction({
   name: "attendance.record",
-  access: { kind: "roles", roles: ["COORDINATOR", "ADMIN"] },
+  access: { kind: "permission", permission: "attendance.record" },
   input: recordAttendanceInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await recordAttendance(user, input, now, { requestId });
@@ -24,7 +24,7 @@ export const recordAttendanceAction = defineAction({
 /** The attendance form: one radio group per person, one "Spara närvaro" button. */
 export const recordAttendanceBatchAction = defineAction({
   name: "attendance.recordBatch",
-  access: { kind: "roles", roles: ["COORDINATOR", "ADMIN"] },
+  access: { kind: "permission", permission: "attendance.record" },
   input: recordAttendanceBatchInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await recordAttendanceBatch(user, input, now, { requestId });

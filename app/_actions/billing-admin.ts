@@ -8,7 +8,7 @@ import { consolidatedInvoicingInput, runConsolidatedInvoicing } from "@/lib/serv
 
 export const runConsolidatedInvoicingAction = defineAction({
   name: "billing.runConsolidatedInvoicing",
-  access: { kind: "roles", roles: ["ADMIN"] },
+  access: { kind: "permission", permission: "billing.run" },
   input: consolidatedInvoicingInput,
   run: async ({ input, user, now }) => {
     const result = await runConsolidatedInvoicing(user, input, now);

@@ -17,8 +17,6 @@ import { revalidatePublicCalendar } from "@/lib/server/calendar/public-calendar-
  * pay it; the use cases check that after loading the order.
  */
 
-const PAYERS = ["PARTICIPANT", "ORDERER"] as const;
-
 /** Form fields named "recipient.city" become { recipient: { city } }, so errors keep those names. */
 function nestDotted(raw: unknown): unknown {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
@@ -39,7 +37,7 @@ function nestDotted(raw: unknown): unknown {
 
 export const startCardCheckoutAction = defineAction({
   name: "billing.startCardCheckout",
-  access: { kind: "roles", roles: PAYERS },
+  access: { kind: "permission", permission: "billing.pay" },
   input: startCardCheckoutInput.extend({ locale: localeField.default("sv") }),
   run: async ({ input: { locale, ...input }, user, now }) => {
     const appUrl = getEnv().APP_URL;
@@ -55,7 +53,7 @@ export const startCardCheckoutAction = defineAction({
 
 export const payByInvoiceAction = defineAction({
   name: "billing.payByInvoice",
-  access: { kind: "roles", roles: PAYERS },
+  access: { kind: "permission", permission: "billing.pay" },
   input: z.preprocess(nestDotted, payByInvoiceInput.extend({ locale: localeField.default("sv") })),
   run: async ({ input: { locale, ...input }, user, now }) => {
     const result = await payByInvoice(user, input, now);

@@ -17,11 +17,13 @@ import { updateVenue, updateVenueInput } from "@/lib/server/calendar/update-venu
 import { updateWorkshop, updateWorkshopInput } from "@/lib/server/calendar/update-workshop";
 
 /**
- * The admin's workshop, venue and lecturer editor. ADMIN only; each use case checks the role again
- * and does the rest (validation, locks, audit). A change the public pages may show marks the public
- * calendar stale; a new draft or a copy (also a draft) changes only the admin's pages.
+ * The admin's workshop, venue and lecturer editor, for calendar editors only (calendar.edit,
+ * calendar.publish); each use case checks the permission again and does the rest (validation,
+ * locks, audit). A change the public pages may show marks the public calendar stale; a new draft
+ * or a copy (also a draft) changes only the admin's pages.
  */
-const ADMIN = { kind: "roles", roles: ["ADMIN"] } as const;
+const EDIT = { kind: "permission", permission: "calendar.edit" } as const;
+const PUBLISH = { kind: "permission", permission: "calendar.publish" } as const;
 
 function refreshAdmin(): void {
   revalidatePath("/", "layout");
@@ -34,7 +36,7 @@ function refreshPublic(): void {
 
 export const createWorkshopAction = defineAction({
   name: "calendarAdmin.createWorkshop",
-  access: ADMIN,
+  access: EDIT,
   input: createWorkshopInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await createWorkshop(user, input, now, { requestId });
@@ -45,7 +47,7 @@ export const createWorkshopAction = defineAction({
 
 export const updateWorkshopAction = defineAction({
   name: "calendarAdmin.updateWorkshop",
-  access: ADMIN,
+  access: EDIT,
   input: updateWorkshopInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await updateWorkshop(user, input, now, { requestId });
@@ -56,7 +58,7 @@ export const updateWorkshopAction = defineAction({
 
 export const duplicateWorkshopAction = defineAction({
   name: "calendarAdmin.duplicateWorkshop",
-  access: ADMIN,
+  access: EDIT,
   input: duplicateWorkshopInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await duplicateWorkshopAsNextYear(user, input, now, { requestId });
@@ -67,7 +69,7 @@ export const duplicateWorkshopAction = defineAction({
 
 export const publishWorkshopAction = defineAction({
   name: "calendarAdmin.publishWorkshop",
-  access: ADMIN,
+  access: PUBLISH,
   input: publishWorkshopInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await publishWorkshop(user, input, now, { requestId });
@@ -78,7 +80,7 @@ export const publishWorkshopAction = defineAction({
 
 export const unpublishWorkshopAction = defineAction({
   name: "calendarAdmin.unpublishWorkshop",
-  access: ADMIN,
+  access: PUBLISH,
   input: unpublishWorkshopInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await unpublishWorkshop(user, input, now, { requestId });
@@ -89,7 +91,7 @@ export const unpublishWorkshopAction = defineAction({
 
 export const deleteWorkshopAction = defineAction({
   name: "calendarAdmin.deleteWorkshop",
-  access: ADMIN,
+  access: EDIT,
   input: deleteWorkshopInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await deleteWorkshop(user, input, now, { requestId });
@@ -100,7 +102,7 @@ export const deleteWorkshopAction = defineAction({
 
 export const createVenueAction = defineAction({
   name: "calendarAdmin.createVenue",
-  access: ADMIN,
+  access: EDIT,
   input: createVenueInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await createVenue(user, input, now, { requestId });
@@ -111,7 +113,7 @@ export const createVenueAction = defineAction({
 
 export const updateVenueAction = defineAction({
   name: "calendarAdmin.updateVenue",
-  access: ADMIN,
+  access: EDIT,
   input: updateVenueInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await updateVenue(user, input, now, { requestId });
@@ -122,7 +124,7 @@ export const updateVenueAction = defineAction({
 
 export const deleteVenueAction = defineAction({
   name: "calendarAdmin.deleteVenue",
-  access: ADMIN,
+  access: EDIT,
   input: deleteVenueInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await deleteVenue(user, input, now, { requestId });
@@ -133,7 +135,7 @@ export const deleteVenueAction = defineAction({
 
 export const createLecturerAction = defineAction({
   name: "calendarAdmin.createLecturer",
-  access: ADMIN,
+  access: EDIT,
   input: createLecturerInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await createLecturer(user, input, now, { requestId });
@@ -144,7 +146,7 @@ export const createLecturerAction = defineAction({
 
 export const updateLecturerAction = defineAction({
   name: "calendarAdmin.updateLecturer",
-  access: ADMIN,
+  access: EDIT,
   input: updateLecturerInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await updateLecturer(user, input, now, { requestId });
@@ -155,7 +157,7 @@ export const updateLecturerAction = defineAction({
 
 export const deleteLecturerAction = defineAction({
   name: "calendarAdmin.deleteLecturer",
-  access: ADMIN,
+  access: EDIT,
   input: deleteLecturerInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await deleteLecturer(user, input, now, { requestId });

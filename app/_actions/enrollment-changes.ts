@@ -17,7 +17,7 @@ import { revalidatePublicCalendar } from "@/lib/server/calendar/public-calendar-
 
 export const joinWaitlistAction = defineAction({
   name: "enrollment.joinWaitlist",
-  access: { kind: "roles", roles: ["PARTICIPANT", "ORDERER"] },
+  access: { kind: "permission", permission: "booking.book" },
   input: joinWaitlistInput,
   run: async ({ input, user, now }) => {
     const result = await joinWaitlist(user, input, now);
@@ -29,7 +29,7 @@ export const joinWaitlistAction = defineAction({
 
 export const acceptOfferAction = defineAction({
   name: "enrollment.acceptOffer",
-  access: { kind: "roles", roles: ["PARTICIPANT", "ORDERER"] },
+  access: { kind: "permission", permission: "booking.book" },
   input: acceptOfferInput,
   run: async ({ input, user, now }) => {
     const result = await acceptOffer(user, input, now);
@@ -42,7 +42,7 @@ export const acceptOfferAction = defineAction({
 /** Leaving the waiting list; for an entry holding an offer this declines the offer. */
 export const leaveWaitlistAction = defineAction({
   name: "enrollment.leaveWaitlist",
-  access: { kind: "roles", roles: ["PARTICIPANT", "ORDERER"] },
+  access: { kind: "permission", permission: "booking.book" },
   input: leaveWaitlistInput,
   run: async ({ input, user, now }) => {
     const result = await leaveWaitlist(user, input, now);
@@ -55,7 +55,7 @@ export const leaveWaitlistAction = defineAction({
 /** Participants and orderers until the cancellation day; coordinators and admins also after it. */
 export const cancelBookingAction = defineAction({
   name: "enrollment.cancelBooking",
-  access: { kind: "roles", roles: ["PARTICIPANT", "ORDERER", "COORDINATOR", "ADMIN"] },
+  access: { kind: "permission", permission: "booking.change" },
   input: cancelBookingInput,
   run: async ({ input, user, now }) => {
     const result = await cancelBooking(user, input, now);
@@ -67,7 +67,7 @@ export const cancelBookingAction = defineAction({
 
 export const substituteBookingAction = defineAction({
   name: "enrollment.substituteBooking",
-  access: { kind: "roles", roles: ["PARTICIPANT", "ORDERER", "COORDINATOR", "ADMIN"] },
+  access: { kind: "permission", permission: "booking.change" },
   input: substituteBookingInput,
   run: async ({ input, user, now }) => {
     const result = await substituteBooking(user, input, now);

@@ -9,7 +9,7 @@ import { revalidatePublicCalendar } from "@/lib/server/calendar/public-calendar-
 
 export const bookSessionsAction = defineAction({
   name: "enrollment.bookSessions",
-  access: { kind: "roles", roles: ["PARTICIPANT", "ORDERER"] },
+  access: { kind: "permission", permission: "booking.book" },
   input: bookSessionsInput,
   run: async ({ input, user, now }) => {
     const result = await bookSessions(user, input, now);

@@ -13,7 +13,7 @@ import { decidePm, decidePmInput } from "@/lib/server/pm/decide-pm";
 
 export const assignReviewerAction = defineAction({
   name: "pmReview.assignReviewer",
-  access: { kind: "roles", roles: ["COORDINATOR", "ADMIN"] },
+  access: { kind: "permission", permission: "pm.review" },
   input: assignReviewerInput,
   run: async ({ input, user, now }) => {
     const result = await assignReviewer(user, input, now);
@@ -24,7 +24,7 @@ export const assignReviewerAction = defineAction({
 
 export const decidePmAction = defineAction({
   name: "pmReview.decide",
-  access: { kind: "roles", roles: ["COORDINATOR", "ADMIN"] },
+  access: { kind: "permission", permission: "pm.review" },
   input: decidePmInput,
   run: async ({ input, user, now }) => {
     const result = await decidePm(user, input, now);

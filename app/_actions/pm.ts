@@ -62,7 +62,7 @@ export const removePmAttachmentAction = defineAction({
 
 export const grantExtensionAction = defineAction({
   name: "pm.grantExtension",
-  access: { kind: "roles", roles: ["COORDINATOR", "ADMIN"] },
+  access: { kind: "permission", permission: "pm.review" },
   input: grantExtensionInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await grantExtension(user, input, { now, requestId });

@@ -12,11 +12,13 @@ import { updateGathering, updateGatheringInput } from "@/lib/server/calendar/upd
 import { updateLecture, updateLectureInput } from "@/lib/server/calendar/update-lecture";
 
 /**
- * The admin's session editor: lectures and gatherings of a workshop. ADMIN only; the use cases
- * check the role again and do the rest (validation, locks, notices, audit). Every change the public
- * pages may show marks the public calendar stale, and the admin pages are re-rendered.
+ * The admin's session editor: lectures and gatherings of a workshop, for calendar editors only
+ * (calendar.edit, calendar.publish); the use cases check the permission again and do the rest
+ * (validation, locks, notices, audit). Every change the public pages may show marks the public
+ * calendar stale, and the admin pages are re-rendered.
  */
-const ADMIN = { kind: "roles", roles: ["ADMIN"] } as const;
+const EDIT = { kind: "permission", permission: "calendar.edit" } as const;
+const PUBLISH = { kind: "permission", permission: "calendar.publish" } as const;
 
 function refresh(): void {
   revalidatePublicCalendar();
@@ -25,7 +27,7 @@ function refresh(): void {
 
 export const createLectureAction = defineAction({
   name: "sessionAdmin.createLecture",
-  access: ADMIN,
+  access: EDIT,
   input: createLectureInput,
   run: async ({ input, user, now }) => {
     // A new lecture is a draft: nothing public changes, only the admin's pages.
@@ -37,7 +39,7 @@ export const createLectureAction = defineAction({
 
 export const updateLectureAction = defineAction({
   name: "sessionAdmin.updateLecture",
-  access: ADMIN,
+  access: EDIT,
   input: updateLectureInput,
   run: async ({ input, user, now }) => {
     const result = await updateLecture(user, input, now);
@@ -48,7 +50,7 @@ export const updateLectureAction = defineAction({
 
 export const createGatheringAction = defineAction({
   name: "sessionAdmin.createGathering",
-  access: ADMIN,
+  access: EDIT,
   input: createGatheringInput,
   run: async ({ input, user, now }) => {
     const result = await createGathering(user, input, now);
@@ -59,7 +61,7 @@ export const createGatheringAction = defineAction({
 
 export const updateGatheringAction = defineAction({
   name: "sessionAdmin.updateGathering",
-  access: ADMIN,
+  access: EDIT,
   input: updateGatheringInput,
   run: async ({ input, user, now }) => {
     const result = await updateGathering(user, input, now);
@@ -70,7 +72,7 @@ export const updateGatheringAction = defineAction({
 
 export const publishSessionAction = defineAction({
   name: "sessionAdmin.publishSession",
-  access: ADMIN,
+  access: PUBLISH,
   input: publishSessionInput,
   run: async ({ input, user, now }) => {
     const result = await publishSession(user, input, now);
@@ -81,7 +83,7 @@ export const publishSessionAction = defineAction({
 
 export const cancelSessionAction = defineAction({
   name: "sessionAdmin.cancelSession",
-  access: ADMIN,
+  access: EDIT,
   input: cancelSessionInput,
   run: async ({ input, user, now }) => {
     const result = await cancelSession(user, input, now);
@@ -92,7 +94,7 @@ export const cancelSessionAction = defineAction({
 
 export const deleteSessionAction = defineAction({
   name: "sessionAdmin.deleteSession",
-  access: ADMIN,
+  access: EDIT,
   input: deleteSessionInput,
   run: async ({ input, user, now }) => {
     const result = await deleteSession(user, input, now);

@@ -15,7 +15,7 @@ import { logMeeting, logMeetingInput } from "@/lib/server/supervision/log-meetin
 
 export const assignSupervisorAction = defineAction({
   name: "supervision.assign",
-  access: { kind: "roles", roles: ["COORDINATOR", "ADMIN"] },
+  access: { kind: "permission", permission: "supervision.assign" },
   input: assignSupervisorInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await assignSupervisor(user, input, now, { requestId });
@@ -26,7 +26,7 @@ export const assignSupervisorAction = defineAction({
 
 export const logMeetingAction = defineAction({
   name: "supervision.logMeeting",
-  access: { kind: "roles", roles: ["SUPERVISOR"] },
+  access: { kind: "permission", permission: "supervision.conduct" },
   input: logMeetingInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await logMeeting(user, input, now, { requestId });
@@ -37,7 +37,7 @@ export const logMeetingAction = defineAction({
 
 export const completeSupervisionAction = defineAction({
   name: "supervision.complete",
-  access: { kind: "roles", roles: ["SUPERVISOR", "COORDINATOR", "ADMIN"] },
+  access: { kind: "permission", permission: "supervision.close" },
   input: completeSupervisionInput,
   run: async ({ input, user, now, requestId }) => {
     const result = await completeSupervision(user, input, now, { requestId });

@@ -1,6 +1,6 @@
+import { can, areasFor, type Area } from "@/lib/domain/roles";
 import { createTranslator } from "next-intl";
 import type { SessionUser } from "@/lib/auth/session";
-import { areasFor, hasAnyRole, type Area } from "@/lib/domain/roles";
 import { paths } from "@/lib/i18n/paths";
 import type { AppLocale } from "@/lib/i18n/routing";
 import en from "@/messages/en.json";
@@ -23,13 +23,13 @@ export async function personalNavItems(user: SessionUser | null, locale: AppLoca
   if (!user?.profileComplete) return [];
   const tNav = navTranslator(locale);
   const items: NavItem[] = [];
-  const areas = areasFor(user.roles);
+  const areas = areasFor(user);
   items.push({ href: paths.bookings(locale), label: tNav("bookings"), match: "exact" });
   if (areas.includes("orderer")) items.push({ href: paths.staff(locale), label: tNav("staff"), match: "exact" });
   // Only participants and orderers can pay for bookings, so only they can have invoices and
   // receipts of their own; the page itself is open to anyone signed in.
-  if (hasAnyRole(user.roles, ["PARTICIPANT", "ORDERER"])) items.push({ href: paths.invoices(locale), label: tNav("billing"), match: "exact" });
-  if (hasAnyRole(user.roles, ["PARTICIPANT"])) items.push({ href: paths.myProject(locale), label: tNav("myProject"), match: "exact" });
+  if (can(user, "billing.pay")) items.push({ href: paths.invoices(locale), label: tNav("billing"), match: "exact" });
+  if (can(user, "pm.author")) items.push({ href: paths.myProject(locale), label: tNav("myProject"), match: "exact" });
   for (const area of areas) {
     const link = AREA_LINKS[area];
     if (link) items.push({ href: link.href(locale), label: tNav(link.label), match: "prefix" });

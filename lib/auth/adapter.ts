@@ -1,3 +1,4 @@
+import { DEFAULT_ROLE } from "@/lib/domain/roles";
 import type { Adapter, AdapterAccount, AdapterUser, VerificationToken } from "next-auth/adapters";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -16,7 +17,7 @@ export function verkstadAdapter(db: PrismaClient): Adapter {
       const email = user.email.trim().toLowerCase();
       const created = await db.$transaction(async (tx) => {
         const row = await tx.user.create({
-          data: { email, emailVerified: user.emailVerified, roles: { create: { role: "PARTICIPANT" } } },
+          data: { email, emailVerified: user.emailVerified, roles: { create: { role: DEFAULT_ROLE } } },
         });
         await tx.auditEvent.create({
           data: { actorId: row.id, action: "user.created", entityType: "User", entityId: row.id, after: { email } },

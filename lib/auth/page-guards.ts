@@ -1,8 +1,8 @@
 import "server-only";
+import { can, areaPermission, type Area } from "@/lib/domain/roles";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { AREA_ROLES, hasAnyRole, type Area } from "@/lib/domain/roles";
 import { PATHNAME_HEADER } from "@/lib/i18n/alternate-path";
 import { paths, withQuery } from "@/lib/i18n/paths";
 import type { AppLocale } from "@/lib/i18n/routing";
@@ -29,6 +29,6 @@ export async function requirePageUser(locale: AppLocale, options: { allowIncompl
 
 export async function requirePageArea(locale: AppLocale, area: Area): Promise<SessionUser> {
   const user = await requirePageUser(locale);
-  if (!hasAnyRole(user.roles, AREA_ROLES[area])) forbidden();
+  if (!can(user, areaPermission(area))) forbidden();
   return user;
 }

@@ -1,4 +1,4 @@
-import { hasAnyRole, type RoleName } from "@/lib/domain/roles";
+import { can, type RoleName } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionStatus, WorkshopStatus } from "@/lib/generated/prisma/enums";
 import { orderSessions, sessionUid, type CalendarFile, type CalendarMethod, type CalendarSession } from "./calendar-data";
@@ -187,5 +187,5 @@ export function mayDownloadBookingCalendar(
   user: { id: string; roles: readonly RoleName[] },
   booking: { participantId: string; bookedById: string },
 ): boolean {
-  return user.id === booking.participantId || user.id === booking.bookedById || hasAnyRole(user.roles, ["COORDINATOR", "ADMIN"]);
+  return user.id === booking.participantId || user.id === booking.bookedById || can(user, "booking.manageAny");
 }

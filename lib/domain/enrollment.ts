@@ -2,7 +2,7 @@
  * Enrollment rules: seats, holds, the waiting list and cancellation. Pure: the current time is
  * always passed in. The database enforces the same seat invariant (CHECK seatsTaken <= capacity).
  */
-import { hasAnyRole, type RoleName } from "./roles";
+import { can, type RoleName } from "./roles";
 import { defineMachine } from "./status-machine";
 import { isOnOrBeforeDeadline, type LocalDate } from "./time";
 
@@ -134,9 +134,6 @@ export function isOfferExpired(status: WaitlistStatus, offerExpires: Date | null
 export type Actor = { id: string; roles: readonly RoleName[] };
 export type BookingParties = { participantId: string; bookedById: string; orderPlacedById: string | null };
 
-/** Coordinators and admins manage everyone's bookings, also after the cancellation day. */
-export const STAFF_ROLES: readonly RoleName[] = ["COORDINATOR", "ADMIN"];
-
 /**
  * How the actor relates to a booking (or a waiting-list entry): its participant, the orderer who
  * made it, staff, or nobody (then the booking is "not found" to them, never "forbidden").
@@ -144,7 +141,7 @@ export const STAFF_ROLES: readonly RoleName[] = ["COORDINATOR", "ADMIN"];
 export function bookingRelation(parties: BookingParties, actor: Actor): "participant" | "orderer" | "staff" | null {
   if (parties.participantId === actor.id) return "participant";
   if (parties.bookedById === actor.id || parties.orderPlacedById === actor.id) return "orderer";
-  if (hasAnyRole(actor.roles, STAFF_ROLES)) return "staff";
+  if (can(actor, "booking.manageAny")) return "staff";
   return null;
 }
 

@@ -1,17 +1,16 @@
 import "server-only";
+import { assertCan, type Permission } from "@/lib/domain/roles";
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { AppLocale } from "@/lib/domain/money";
-import type { RoleName } from "@/lib/domain/roles";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
 import { requestLocale, translateError, translateFieldErrors, zodFieldErrors } from "@/lib/server/action-errors";
 
 /**
  * Every server action goes through `defineAction`, so each one reads the same way:
- * authenticate → check the role → parse the input with zod → run one use case → typed result.
+ * authenticate → check the permission → parse the input with zod → run one use case → typed result.
  * Ownership ("is this my booking?") is checked inside the use case, after loading the row.
  *
  * The result never throws for what a user can cause: it carries a stable code and a message
@@ -32,8 +31,8 @@ export type ActionAccess =
   | { kind: "public" }
   /** Any signed-in person; `allowIncompleteProfile` for the profile form itself. */
   | { kind: "user"; allowIncompleteProfile?: boolean }
-  /** Signed in with one of these roles. */
-  | { kind: "roles"; roles: readonly RoleName[] };
+  /** Signed in and holding this permission (the table in lib/domain/roles.ts). */
+  | { kind: "permission"; permission: Permission };
 
 type Context<I> = { input: I; requestId: string; now: Date };
 
@@ -68,7 +67,7 @@ export function defineAction<S extends z.ZodType, T, A extends ActionAccess>(
       locale = user?.locale ?? (await requestLocale());
       if (definition.access.kind !== "public") {
         if (!user) return failure("UNAUTHENTICATED", locale, requestId);
-        if (definition.access.kind === "roles") assertRole(user, definition.access.roles);
+        if (definition.access.kind === "permission") assertCan(user, definition.access.permission);
         if (!user.profileComplete && !(definition.access.kind === "user" && definition.access.allowIncompleteProfile)) {
           return failure("PROFILE_INCOMPLETE", locale, requestId);
         }

@@ -1,10 +1,9 @@
 import "server-only";
+import { assertCan, type Permission } from "@/lib/domain/roles";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { AppLocale } from "@/lib/domain/money";
-import type { RoleName } from "@/lib/domain/roles";
 import { AppError, isAppError } from "@/lib/errors";
 import { requestLocale, translateError, translateFieldErrors, zodFieldErrors } from "@/lib/server/action-errors";
 import { HTTP_STATUS } from "@/lib/server/http-status";
@@ -19,15 +18,15 @@ type DownloadDefinition<S extends z.ZodType> = {
   route: string;
   /** The query parameter that picks the answer's language (sv|en); it is not part of the input. */
   localeParam: string;
-  /** Signed in with one of these roles; without it any signed-in person (the use case checks more). */
-  roles?: readonly RoleName[];
+  /** Signed in with this permission (lib/domain/roles.ts); without it any signed-in person (the use case checks more). */
+  permission?: Permission;
   input: S;
   run: (user: SessionUser, input: z.output<S>, ctx: { now: Date; locale: AppLocale; requestId: string }) => Promise<DownloadFile>;
 };
 
 /**
  * An export route, the way an action reads (lib/server/action.ts): authenticate (401) → check the
- * role (403) → complete profile (403) → parse the query with zod (400 with translated field
+ * permission (403) → complete profile (403) → parse the query with zod (400 with translated field
  * messages) → run one use case → the file. Anything else answers with its AppError's status and a
  * translated message in the asked language (else the person's own); a bug is logged with the id
  * the answer carries.
@@ -41,7 +40,7 @@ export async function serveDownload<S extends z.ZodType>(request: Request, defin
     const user = await getSessionUser();
     if (!user) throw new AppError("UNAUTHENTICATED");
     if (!askedLocale.success) locale = user.locale;
-    if (definition.roles) assertRole(user, definition.roles);
+    if (definition.permission) assertCan(user, definition.permission);
     if (!user.profileComplete) throw new AppError("PROFILE_INCOMPLETE");
 
     const parsed = definition.input.safeParse(query);

@@ -3,14 +3,18 @@
  * for real as every kind of visitor, against the database.
  *
  * This is the test of the guards themselves. Loosen one (change admin.changeRole's access to
- * {kind: "user"}, drop a role check from a route) and the visitors MATRIX says "deny" get through,
- * so this test fails. Add an action or a route without a row in MATRIX and it fails too: nothing
+ * {kind: "user"}, drop a permission check from a route, or give a role one more permission in the
+ * table in lib/domain/roles.ts) and the visitors MATRIX says "deny" get through, so this test
+ * fails. MATRIX is written out by hand on purpose: it is the reviewed policy, and the test reads
+ * the permission table to show that each action's declared permission gives exactly the roles its
+ * row allows. Add an action or a route without a row in MATRIX and it fails too: nothing
  * new ships before someone has decided, here, who may call it.
  *
  * deny  → the action answers UNAUTHENTICATED (signed out), FORBIDDEN or PROFILE_INCOMPLETE, and
  *         writes nothing; a route answers 401, 403 or 404, and writes nothing.
  * allow → the action succeeds (ok, or the redirect it ends with); a route answers below 400.
  */
+import { can, isRoleName } from "@/lib/domain/roles";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -19,8 +23,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session";
 import { hashSecret } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
-import { STAFF_ROLES } from "@/lib/domain/enrollment";
-import { hasAnyRole } from "@/lib/domain/roles";
 import { toStockholmDate } from "@/lib/domain/time";
 import { getEnv } from "@/lib/env";
 import type { User } from "@/lib/generated/prisma/client";
@@ -560,7 +562,7 @@ async function staffMember(): Promise<SessionUser> {
 async function owner(options: { othersForStaff?: boolean } = {}): Promise<SessionUser> {
   const signedIn = signedInUser();
   const user = signedIn ? await sessionUserOf(signedIn.id) : null;
-  if (user && !(options.othersForStaff && hasAnyRole(user.roles, STAFF_ROLES))) return user;
+  if (user && !(options.othersForStaff && can(user, "booking.manageAny"))) return user;
   return sessionUserOf((await thirdPerson()).id);
 }
 
@@ -770,6 +772,24 @@ describe("the authorization matrix", () => {
     expect(routes.size).toBeGreaterThan(0);
     for (const name of actions.keys()) expect(ACTION_INPUTS, `a valid input for ${name}`).toHaveProperty([name]);
     for (const name of routes.keys()) expect(ROUTE_CALLS, `a request for ${name}`).toHaveProperty([name]);
+  });
+
+  it("each action's permission gives exactly the roles its row allows", () => {
+    const disagreements: string[] = [];
+    let checked = 0;
+    for (const [name, action] of actions) {
+      if (action.access.kind !== "permission") continue;
+      const verdicts = MATRIX[name];
+      if (!verdicts) continue; // reported by the test above
+      for (const persona of PERSONAS) {
+        if (!isRoleName(persona)) continue;
+        checked++;
+        const table = can({ roles: [persona] }, action.access.permission) ? "allow" : "deny";
+        if (table !== verdicts[persona]) disagreements.push(`${name} (${action.access.permission}) as ${persona}: table ${table}, matrix ${verdicts[persona]}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(checked).toBeGreaterThan(0);
   });
 
   it("reads the session afresh on every call (React's cache memoises only inside a request)", async () => {

@@ -6,16 +6,8 @@ import {
   type AttendanceSessionId,
   type AttendanceSessionKey,
 } from "@/lib/domain/attendance";
-import { hasAnyRole, type RoleName } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-/** Who keeps attendance and reads every organisation's participants. */
-export const ATTENDANCE_STAFF: readonly RoleName[] = ["COORDINATOR", "ADMIN"];
-
-export function assertAttendanceStaff(user: { roles: readonly RoleName[] }): void {
-  if (!hasAnyRole(user.roles, ATTENDANCE_STAFF)) throw new AppError("FORBIDDEN");
-}
 
 /** A public session (published or cancelled, in a published workshop), as attendance reads it. */
 export type AttendanceSession = AttendanceSessionId & {

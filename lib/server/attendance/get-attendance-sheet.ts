@@ -1,10 +1,11 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { attendanceOpensOn, attendanceState, mayRecordAttendance, summariseAttendance, type AttendanceState, type AttendanceSummary } from "@/lib/domain/attendance";
 import type { LocalDate } from "@/lib/domain/time";
-import { assertAttendanceStaff, loadAttendanceSession, loadExpectedPeople, type AttendanceSession, type ExpectedPerson } from "./attendance-session";
+import { loadAttendanceSession, loadExpectedPeople, type AttendanceSession, type ExpectedPerson } from "./attendance-session";
 import { sessionRefField } from "./record-attendance-batch";
 
 export const attendanceSheetInput = z.object({
@@ -39,7 +40,7 @@ const norm = (s: string) => s.toLocaleLowerCase("sv");
  * narrows the list by name or organisation; the summary always counts everyone.
  */
 export async function getAttendanceSheet(user: SessionUser, input: AttendanceSheetInput, now: Date): Promise<AttendanceSheet> {
-  assertAttendanceStaff(user);
+  assertCan(user, "attendance.record");
   return db.$transaction(
     async (tx) => {
       const session = await loadAttendanceSession(tx, input.sessionRef);

@@ -1,12 +1,11 @@
 import "server-only";
+import { can } from "@/lib/domain/roles";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { attendanceSessionKey, bookingCoversSession, mayRecordAttendance } from "@/lib/domain/attendance";
-import { hasAnyRole } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import { idField } from "@/lib/validation/fields";
-import { ATTENDANCE_STAFF } from "./attendance-session";
 import { countByOrganisation, emptyCounts, publishedWorkshops, type OrganisationCounts, type WorkshopChoice } from "./organisation-counts";
 
 export const organisationPageInput = z.object({ organisationId: idField, workshop: idField.optional() });
@@ -45,8 +44,8 @@ export type OrganisationOverview = {
  * NOT_FOUND, as if it did not exist.
  */
 export async function getOrganisationOverview(user: SessionUser, input: OrganisationPageInput, now: Date): Promise<OrganisationOverview> {
-  const staff = hasAnyRole(user.roles, ATTENDANCE_STAFF);
-  const ownOrderer = hasAnyRole(user.roles, ["ORDERER"]) && user.organisationId === input.organisationId;
+  const staff = can(user, "organisation.readAny");
+  const ownOrderer = can(user, "organisation.readOwn") && user.organisationId === input.organisationId;
   if (!staff && !ownOrderer) throw new AppError("NOT_FOUND");
 
   return db.$transaction(

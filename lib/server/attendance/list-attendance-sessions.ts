@@ -8,7 +8,7 @@ import {
   sessionRefParam,
   type AttendanceSessionKind,
 } from "@/lib/domain/attendance";
-import { assertAttendanceStaff } from "./attendance-session";
+import { assertCan } from "@/lib/domain/roles";
 
 export type AttendanceSessionItem = {
   kind: AttendanceSessionKind;
@@ -38,7 +38,7 @@ export type AttendanceSessionList = {
  * were marked present, split around today in Stockholm time.
  */
 export async function listAttendanceSessions(user: SessionUser, now: Date): Promise<AttendanceSessionList> {
-  assertAttendanceStaff(user);
+  assertCan(user, "attendance.record");
   const visible = { status: { in: ["PUBLISHED" as const, "CANCELLED" as const] }, workshop: { status: "PUBLISHED" as const } };
   const select = { id: true, title: true, status: true, startsAt: true, endsAt: true, workshop: { select: { id: true, title: true } } } as const;
   const [lectures, gatherings] = await Promise.all([

@@ -1,11 +1,11 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { attendanceRatePercent } from "@/lib/domain/attendance";
 import { AppError } from "@/lib/errors";
 import { idField } from "@/lib/validation/fields";
-import { assertAttendanceStaff } from "./attendance-session";
 import { countByOrganisation, emptyCounts, publishedWorkshops, type OrganisationCounts, type WorkshopChoice } from "./organisation-counts";
 
 export const organisationOverviewInput = z.object({ workshop: idField.optional() });
@@ -30,7 +30,7 @@ export type OrganisationOverviewList = {
  * or unknown workshop in the address is NOT_FOUND.
  */
 export async function listOrganisationOverview(user: SessionUser, input: OrganisationOverviewInput, now: Date): Promise<OrganisationOverviewList> {
-  assertAttendanceStaff(user);
+  assertCan(user, "organisation.readAny");
   return db.$transaction(
     async (tx) => {
       const { workshops, current } = await publishedWorkshops(tx, now);

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -7,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { idField } from "@/lib/validation/fields";
-import { assertAttendanceStaff, loadAttendanceSession, loadExpectedPeople } from "./attendance-session";
+import { loadAttendanceSession, loadExpectedPeople } from "./attendance-session";
 
 export const sessionRefField = z.string({ error: "required" }).max(80, { error: "invalidChoice" });
 
@@ -119,7 +120,7 @@ export async function recordAttendanceBatch(
   now: Date,
   options: { requestId?: string } = {},
 ): Promise<RecordAttendanceResult> {
-  assertAttendanceStaff(user);
+  assertCan(user, "attendance.record");
   return runAttendanceTransaction((tx) => saveAttendanceMarks(tx, user, input, now, options.requestId));
 }
 

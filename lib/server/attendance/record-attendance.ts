@@ -1,7 +1,7 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
-import { assertAttendanceStaff } from "./attendance-session";
 import { attendanceMark, runAttendanceTransaction, saveAttendanceMarks, sessionRefField, type RecordAttendanceResult } from "./record-attendance-batch";
 
 export const recordAttendanceInput = attendanceMark.extend({ sessionRef: sessionRefField });
@@ -17,7 +17,7 @@ export async function recordAttendance(
   now: Date,
   options: { requestId?: string } = {},
 ): Promise<RecordAttendanceResult> {
-  assertAttendanceStaff(user);
+  assertCan(user, "attendance.record");
   const marks = [{ participantId: input.participantId, present: input.present }];
   return runAttendanceTransaction((tx) => saveAttendanceMarks(tx, user, { sessionRef: input.sessionRef, marks }, now, options.requestId));
 }

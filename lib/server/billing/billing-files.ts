@@ -1,10 +1,10 @@
 import "server-only";
+import { can } from "@/lib/domain/roles";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { AppLocale } from "@/lib/domain/money";
-import { hasAnyRole } from "@/lib/domain/roles";
 import { toStockholmDate } from "@/lib/domain/time";
 import { AppError, isAppError } from "@/lib/errors";
 import type { PaymentStatus } from "@/lib/generated/prisma/enums";
@@ -48,7 +48,6 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   return result.data;
 }
 
-const isAdmin = (user: SessionUser) => hasAnyRole(user.roles, ["ADMIN"]);
 
 /** Invoice lines that come from an order this person placed. */
 const linesPlacedBy = (userId: string) => ({ where: { orderLine: { order: { placedById: userId } } } });
@@ -75,7 +74,7 @@ export async function getInvoiceFile(user: SessionUser, input: z.input<typeof ge
     where: { id: invoiceId },
     select: { displayNumber: true, ublXml: true, document: true, _count: { select: { lines: linesPlacedBy(user.id) } } },
   });
-  if (!invoice || (!isAdmin(user) && invoice._count.lines === 0)) throw new AppError("NOT_FOUND");
+  if (!invoice || (!can(user, "billing.readAll") && invoice._count.lines === 0)) throw new AppError("NOT_FOUND");
   return documentFile(format, invoice.displayNumber, invoice.ublXml, () => renderInvoicePdf(parseStoredInvoiceDocument(invoice.document), locale));
 }
 
@@ -85,7 +84,7 @@ export async function getCreditNoteFile(user: SessionUser, input: z.input<typeof
     where: { id: creditNoteId },
     select: { displayNumber: true, ublXml: true, document: true, invoice: { select: { _count: { select: { lines: linesPlacedBy(user.id) } } } } },
   });
-  if (!creditNote || (!isAdmin(user) && creditNote.invoice._count.lines === 0)) throw new AppError("NOT_FOUND");
+  if (!creditNote || (!can(user, "billing.readAll") && creditNote.invoice._count.lines === 0)) throw new AppError("NOT_FOUND");
   return documentFile(format, creditNote.displayNumber, creditNote.ublXml, () =>
     renderCreditNotePdf(parseStoredCreditNoteDocument(creditNote.document), locale),
   );
@@ -123,7 +122,7 @@ export async function getReceiptFile(user: SessionUser, input: z.input<typeof ge
       },
     },
   });
-  if (!payment || (!isAdmin(user) && payment.order.placedById !== user.id)) throw new AppError("NOT_FOUND");
+  if (!payment || (!can(user, "billing.readAll") && payment.order.placedById !== user.id)) throw new AppError("NOT_FOUND");
   if (!RECEIPT_STATUSES.includes(payment.status)) throw new AppError("NOT_FOUND");
 
   const { order } = payment;

@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -38,11 +38,9 @@ export type InvoicingRunResult = {
   skipped: { organisationName: string; buyerReference: string; reason: RunProblem }[];
 };
 
-const ADMIN = ["ADMIN"] as const;
-
 /** What the run would invoice now, with totals as they would be issued and what stops a group. */
 export async function previewConsolidatedInvoicing(user: SessionUser, input: ConsolidatedInvoicingInput, now: Date = new Date()): Promise<InvoicingPreview> {
-  assertRole(user, ADMIN);
+  assertCan(user, "billing.run");
   const plan = await planInvoicingRun(db, input.workshopId);
   if (!plan) throw new AppError("NOT_FOUND");
   const groups: InvoicingPreviewGroup[] = [];
@@ -61,7 +59,7 @@ export async function previewConsolidatedInvoicing(user: SessionUser, input: Con
 }
 
 export async function runConsolidatedInvoicing(user: SessionUser, input: ConsolidatedInvoicingInput, now: Date): Promise<InvoicingRunResult> {
-  assertRole(user, ADMIN);
+  assertCan(user, "billing.run");
   const plan = await planInvoicingRun(db, input.workshopId);
   if (!plan) throw new AppError("NOT_FOUND");
   const result: InvoicingRunResult = { invoices: [], skipped: [] };
@@ -100,7 +98,7 @@ export type InvoicingWorkshop = { id: string; title: string; edition: string; co
 
 /** Workshops to choose from on the run's page, newest first; drafts have no orders and are left out. */
 export async function listInvoicingWorkshops(user: SessionUser): Promise<InvoicingWorkshop[]> {
-  assertRole(user, ADMIN);
+  assertCan(user, "billing.run");
   return db.workshop.findMany({
     where: { status: { not: "DRAFT" } },
     orderBy: [{ startsOn: "desc" }, { title: "asc" }],

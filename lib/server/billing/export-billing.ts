@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { AppLocale } from "@/lib/domain/money";
@@ -180,7 +180,7 @@ export async function exportBilling(
   now: Date,
   options: { locale: AppLocale; requestId?: string },
 ): Promise<BillingExport> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "billing.readAll");
   const t = siteTranslator(options.locale);
   const { kind, format: fileFormat, ...filter } = input;
 

@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { dateColumnToLocalDate, type LocalDate } from "@/lib/domain/time";
@@ -96,7 +96,7 @@ export async function creditNoteTotals(client: Prisma.TransactionClient, where: 
 
 /** The admin's list of credit notes: one page of the filtered set and its totals. */
 export async function listCreditNotes(user: SessionUser, input: z.output<typeof listCreditNotesInput>) {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "billing.readAll");
   const where = creditNotesWhere(input);
   const [totals, rows] = await Promise.all([
     creditNoteTotals(db, where),

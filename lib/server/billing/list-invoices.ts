@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { dateColumnToLocalDate, type LocalDate } from "@/lib/domain/time";
@@ -103,7 +103,7 @@ export async function invoiceTotals(client: Prisma.TransactionClient, where: Pri
 
 /** The admin's list of invoices: one page of the filtered set and its totals. */
 export async function listInvoices(user: SessionUser, input: z.output<typeof listInvoicesInput>) {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "billing.readAll");
   const where = invoicesWhere(input);
   const [totals, rows] = await Promise.all([
     invoiceTotals(db, where),

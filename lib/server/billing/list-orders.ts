@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -103,7 +103,7 @@ export async function orderTotals(client: Prisma.TransactionClient, where: Prism
 
 /** The admin's list of orders: one page of the filtered set and its totals. */
 export async function listOrders(user: SessionUser, input: z.output<typeof listOrdersInput>) {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "billing.readAll");
   const where = ordersWhere(input);
   const [totals, rows] = await Promise.all([
     orderTotals(db, where),

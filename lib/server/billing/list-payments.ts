@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -110,7 +110,7 @@ export async function paymentTotals(client: Prisma.TransactionClient, where: Pri
 
 /** The admin's list of card payments: one page of the filtered set and its totals. */
 export async function listPayments(user: SessionUser, input: z.output<typeof listPaymentsInput>) {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "billing.readAll");
   const where = paymentsWhere(input);
   const [totals, rows] = await Promise.all([
     paymentTotals(db, where),

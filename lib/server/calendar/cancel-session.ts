@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { SESSION_CANCELLED_REASON, type BookingStatus } from "@/lib/domain/enrollment";
 import { sessionMachine } from "@/lib/domain/session-editor";
@@ -52,7 +52,7 @@ async function lockOrdersAndBookings(tx: Tx, bookings: readonly ActiveBooking[])
  * Lock order as in enrollment: the orders, the bookings, the workshop row, then the session row.
  */
 export async function cancelSession(user: SessionUser, rawInput: CancelSessionInput, now: Date): Promise<CancelSessionResult> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const input = parseOrInvalid(cancelSessionInput, rawInput);
   return runBookingTransaction(async (tx) => {
     const lectureId = input.kind === "lecture" ? input.sessionId : null;

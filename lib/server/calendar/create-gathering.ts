@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import type { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { nextGatheringNumber } from "@/lib/domain/session-editor";
 import { createSession } from "@/lib/server/calendar/session-editing";
@@ -18,7 +18,7 @@ export type CreateGatheringInput = z.input<typeof createGatheringInput>;
  */
 export async function createGathering(user: SessionUser, rawInput: CreateGatheringInput, now: Date): Promise<{ gatheringId: string; number: number }> {
   void now;
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const input = parseOrInvalid(createGatheringInput, rawInput);
   const fields = readGatheringForm(input);
   const gathering = await createSession(user.id, "gathering", input.workshopId, fields, async (tx, workshopId) => {

@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { slugFromTitle, uniqueSlug } from "@/lib/domain/session-editor";
 import { createSession } from "@/lib/server/calendar/session-editing";
@@ -20,7 +20,7 @@ export type CreateLectureInput = z.input<typeof createLectureInput>;
  */
 export async function createLecture(user: SessionUser, rawInput: CreateLectureInput, now: Date): Promise<{ lectureId: string }> {
   void now;
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const input = parseOrInvalid(createLectureInput, rawInput);
   const fields = readLectureForm(input);
   const lecture = await createSession(user.id, "lecture", input.workshopId, fields, async (tx, workshopId) => {

@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import type { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -16,7 +16,7 @@ export async function createLecturer(
   now: Date,
   context: { requestId?: string } = {},
 ): Promise<{ lecturerId: string }> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   return db.$transaction(async (tx) => {
     const lecturer = await tx.lecturer.create({ data: { ...input, createdAt: now }, select: lecturerSelect });
     const { id, ...after } = lecturer;

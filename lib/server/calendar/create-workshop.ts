@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -21,7 +21,7 @@ export async function createWorkshop(
   now: Date,
   context: { requestId?: string } = {},
 ): Promise<{ workshopId: string; slug: string }> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   assertValidSettings(input, { packageSeatsTaken: 0, firstSessionStartsAt: null });
   try {
     return await db.$transaction(async (tx) => {

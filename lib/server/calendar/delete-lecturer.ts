@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -18,7 +18,7 @@ export async function deleteLecturer(
   now: Date,
   context: { requestId?: string } = {},
 ): Promise<{ deleted: true }> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`select id from "Lecturer" where id = ${input.lecturerId} for update`;
     if (locked.length === 0) throw new AppError("NOT_FOUND");

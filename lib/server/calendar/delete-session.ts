@@ -1,6 +1,6 @@
 import "server-only";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
+import { assertCan } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { auditValues, conflict, entityTypeOf, lockSession, sessionRefInput, type SessionKind, type SessionRefInput } from "@/lib/server/calendar/session-editing";
@@ -42,7 +42,7 @@ export async function sessionHistory(tx: Prisma.TransactionClient, kind: Session
  */
 export async function deleteSession(user: SessionUser, rawInput: DeleteSessionInput, now: Date): Promise<{ deleted: true }> {
   void now;
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const input = parseOrInvalid(deleteSessionInput, rawInput);
   return runBookingTransaction(async (tx) => {
     const session = await lockSession(tx, input.kind, input.sessionId, input.workshopId);

@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -17,7 +17,7 @@ export type DeleteVenueInput = z.infer<typeof deleteVenueInput>;
  * at the same moment either comes first (and is counted) or fails on the missing venue.
  */
 export async function deleteVenue(user: SessionUser, input: DeleteVenueInput, now: Date, context: { requestId?: string } = {}): Promise<{ deleted: true }> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`select id from "Venue" where id = ${input.venueId} for update`;
     if (locked.length === 0) throw new AppError("NOT_FOUND");

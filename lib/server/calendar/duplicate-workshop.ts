@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { bumpYears, NEXT_YEAR_SHIFT_DAYS, nextEdition, nextSlug, shiftWorkshopDates, uniqueSlug } from "@/lib/domain/calendar-editor";
@@ -38,7 +38,7 @@ export async function duplicateWorkshopAsNextYear(
   now: Date,
   context: { requestId?: string } = {},
 ): Promise<DuplicateResult> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const days = input.days ?? NEXT_YEAR_SHIFT_DAYS;
   try {
     return await db.$transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import "server-only";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { assertCan } from "@/lib/domain/roles";
 import { canPublishSession, oreToKronorText, sessionMachine, type SessionStatus } from "@/lib/domain/session-editor";
 import { dateColumnToLocalDate, toStockholmDate, toStockholmTime, type LocalDate } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
@@ -46,7 +46,7 @@ export type SessionForEditing = {
 
 /** One lecture or gathering for its edit page, with counts of who is affected and what may be done. ADMIN only. */
 export async function getSessionForEditing(user: SessionUser, rawInput: SessionRefInput): Promise<SessionForEditing> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const input = parseOrInvalid(getSessionForEditingInput, rawInput);
   const workshop = await db.workshop.findUnique({
     where: { id: input.workshopId },

@@ -1,7 +1,7 @@
 import "server-only";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { assertCan } from "@/lib/domain/roles";
 import type { WorkshopStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { fieldsOfRow, type WorkshopFields } from "./workshop-input";
@@ -34,7 +34,7 @@ export type WorkshopForEditing = {
 
 /** A workshop with its form values and what may be done with it now. ADMIN only. */
 export async function getWorkshopForEditing(user: SessionUser, workshopId: string): Promise<WorkshopForEditing> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const workshop = await db.workshop.findUnique({ where: { id: workshopId } });
   if (!workshop) throw new AppError("NOT_FOUND");
   const [gatherings, lectures, draftGatherings, draftLectures, activeBookings, liveWaitlist, allBookings, allOrders, allWaitlist] = await Promise.all([

@@ -1,7 +1,7 @@
 import "server-only";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { assertCan } from "@/lib/domain/roles";
 import { dateColumnToLocalDate } from "@/lib/domain/time";
 import type { WorkshopStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
@@ -23,7 +23,7 @@ export type WorkshopPreview = {
  * ADMIN only; never used by a public page.
  */
 export async function getWorkshopPreview(user: SessionUser, workshopId: string): Promise<WorkshopPreview> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const venue = { select: { name: true, city: true } };
   const workshop = await db.workshop.findUnique({
     where: { id: workshopId },

@@ -1,7 +1,7 @@
 import "server-only";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { assertCan } from "@/lib/domain/roles";
 
 export type AdminLecturerRow = { id: string; name: string; affiliation: string | null; bio: string | null; lectures: number };
 
@@ -9,14 +9,14 @@ const select = { id: true, name: true, affiliation: true, bio: true, _count: { s
 
 /** Every lecturer by name, with how many lectures name them. ADMIN only. */
 export async function listLecturers(user: SessionUser): Promise<AdminLecturerRow[]> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const lecturers = await db.lecturer.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select });
   return lecturers.map(({ _count, ...l }) => ({ ...l, lectures: _count.lectures }));
 }
 
 /** One lecturer for its edit page, or null. ADMIN only. */
 export async function getLecturer(user: SessionUser, lecturerId: string): Promise<AdminLecturerRow | null> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const lecturer = await db.lecturer.findUnique({ where: { id: lecturerId }, select });
   if (!lecturer) return null;
   const { _count, ...rest } = lecturer;

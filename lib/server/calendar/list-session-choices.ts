@@ -1,7 +1,7 @@
 import "server-only";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { assertCan } from "@/lib/domain/roles";
 import { dateColumnToLocalDate } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
 import type { FieldIssues } from "@/lib/domain/session-editor";
@@ -11,7 +11,7 @@ export type Choice = { id: string; label: string };
 
 /** The workshop a new session is added to (for the page's heading and the form's defaults). ADMIN only; NOT_FOUND when there is none. */
 export async function getWorkshopForSessionForm(user: SessionUser, workshopId: string) {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const workshop = await db.workshop.findUnique({
     where: { id: workshopId },
     select: { id: true, title: true, edition: true, status: true, startsOn: true, endsOn: true },
@@ -22,7 +22,7 @@ export async function getWorkshopForSessionForm(user: SessionUser, workshopId: s
 
 /** The venues and lecturers the session forms offer, by name. ADMIN only. */
 export async function listSessionChoices(user: SessionUser): Promise<{ venues: Choice[]; lecturers: Choice[] }> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const [venues, lecturers] = await Promise.all([
     db.venue.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, city: true } }),
     db.lecturer.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, affiliation: true } }),

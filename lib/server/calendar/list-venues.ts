@@ -1,7 +1,7 @@
 import "server-only";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { assertCan } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { venueSelect } from "./venue-input";
 
@@ -26,14 +26,14 @@ function toAdminVenueRow({ _count, ...venue }: Prisma.VenueGetPayload<{ select: 
 
 /** Every venue by name, with how many sessions use it. ADMIN only. */
 export async function listVenues(user: SessionUser): Promise<AdminVenueRow[]> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const venues = await db.venue.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: adminVenueSelect });
   return venues.map(toAdminVenueRow);
 }
 
 /** One venue for its edit page, or null. ADMIN only. */
 export async function getVenue(user: SessionUser, venueId: string): Promise<AdminVenueRow | null> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const venue = await db.venue.findUnique({ where: { id: venueId }, select: adminVenueSelect });
   return venue ? toAdminVenueRow(venue) : null;
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { assertCan } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
 
@@ -26,7 +26,7 @@ export type WorkshopSessionRow = {
  * order. ADMIN only; an unknown workshop is NOT_FOUND.
  */
 export async function listWorkshopSessions(user: SessionUser, workshopId: string) {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const workshop = await db.workshop.findUnique({
     where: { id: workshopId },
     select: {

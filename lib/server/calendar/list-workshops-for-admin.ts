@@ -1,7 +1,7 @@
 import "server-only";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { assertCan } from "@/lib/domain/roles";
 import { dateColumnToLocalDate, type LocalDate } from "@/lib/domain/time";
 import type { WorkshopStatus } from "@/lib/generated/prisma/enums";
 
@@ -21,7 +21,7 @@ export type AdminWorkshopRow = {
 
 /** Every workshop, drafts included, the latest first, with session and booking counts. ADMIN only. */
 export async function listWorkshopsForAdmin(user: SessionUser): Promise<AdminWorkshopRow[]> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const [workshops, bookings, draftGatherings, draftLectures] = await Promise.all([
     db.workshop.findMany({
       orderBy: [{ startsOn: "desc" }, { title: "asc" }],

@@ -1,6 +1,6 @@
 import "server-only";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
+import { assertCan } from "@/lib/domain/roles";
 import { canPublishSession } from "@/lib/domain/session-editor";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -22,7 +22,7 @@ export type PublishSessionInput = SessionRefInput;
  */
 export async function publishSession(user: SessionUser, rawInput: PublishSessionInput, now: Date): Promise<{ seatsTaken: number }> {
   void now;
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.publish");
   const input = parseOrInvalid(publishSessionInput, rawInput);
   return runBookingTransaction(async (tx) => {
     const workshop = await lockWorkshop(tx, input.workshopId);

@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -24,7 +24,7 @@ export async function unpublishWorkshop(
   now: Date,
   context: { requestId?: string } = {},
 ): Promise<{ changed: boolean }> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.publish");
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`select id from "Workshop" where id = ${input.workshopId} for update`;
     if (locked.length === 0) throw new AppError("NOT_FOUND");

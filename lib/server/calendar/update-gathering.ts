@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import type { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { updateSession, type UpdateSessionResult } from "@/lib/server/calendar/session-editing";
 import { gatheringFormShape, parseOrInvalid, readGatheringForm } from "@/lib/server/calendar/session-form-input";
@@ -16,7 +16,7 @@ export type UpdateGatheringInput = z.input<typeof updateGatheringInput>;
  * in the same transaction. The number stays.
  */
 export async function updateGathering(user: SessionUser, rawInput: UpdateGatheringInput, now: Date): Promise<UpdateSessionResult> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const input = parseOrInvalid(updateGatheringInput, rawInput);
   const fields = readGatheringForm(input);
   return updateSession(user.id, "gathering", { workshopId: input.workshopId, sessionId: input.gatheringId }, fields, now, {

@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import type { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { updateSession, type UpdateSessionResult } from "@/lib/server/calendar/session-editing";
 import { lectureFormShape, parseOrInvalid, readLectureForm } from "@/lib/server/calendar/session-form-input";
@@ -22,7 +22,7 @@ export type { UpdateSessionResult };
  * The shared steps are updateSession's.
  */
 export async function updateLecture(user: SessionUser, rawInput: UpdateLectureInput, now: Date): Promise<UpdateSessionResult> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const input = parseOrInvalid(updateLectureInput, rawInput);
   const fields = readLectureForm(input);
   return updateSession(user.id, "lecture", { workshopId: input.workshopId, sessionId: input.lectureId }, fields, now, {

@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -18,7 +18,7 @@ export async function updateLecturer(
   now: Date,
   context: { requestId?: string } = {},
 ): Promise<{ lecturerId: string; changed: boolean }> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const { lecturerId, ...fields } = input;
   return db.$transaction(async (tx) => {
     const current = await tx.lecturer.findUnique({ where: { id: lecturerId }, select: lecturerSelect });

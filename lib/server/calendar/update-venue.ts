@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -22,7 +22,7 @@ export async function updateVenue(
   now: Date,
   context: { requestId?: string } = {},
 ): Promise<{ venueId: string; changed: boolean }> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const { venueId, ...fields } = input;
   return db.$transaction(async (tx) => {
     const current = await tx.venue.findUnique({ where: { id: venueId }, select: venueSelect });

@@ -1,6 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -33,7 +33,7 @@ export async function updateWorkshop(
   now: Date,
   context: { requestId?: string } = {},
 ): Promise<{ workshopId: string; slug: string; changed: boolean }> {
-  assertRole(user, ["ADMIN"]);
+  assertCan(user, "calendar.edit");
   const { workshopId, ...fields } = input;
   try {
     return await db.$transaction(async (tx) => {

@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { lectureKey, packageKey, packageSeatsLeft, seatsLeft } from "@/lib/domain/enrollment";
 import { priceLine, priceTierFor, type Priced, type PriceTier } from "@/lib/domain/pricing";
-import { hasAnyRole } from "@/lib/domain/roles";
+import { can } from "@/lib/domain/roles";
 import { dateColumnToLocalDate, type LocalDate } from "@/lib/domain/time";
 
 /**
@@ -131,7 +131,7 @@ export async function getBookingOptions(user: SessionUser, slug: string, now: Da
     }),
   ]);
   const tier = priceTierFor(organisation?.type ?? null);
-  const isOrderer = hasAnyRole(user.roles, ["ORDERER"]);
+  const isOrderer = can(user, "booking.bookForOthers");
   const held = new Set(places.map((p) => p.activeSessionKey));
   const hasPackage = held.has(packageKey(workshop.id));
   const waiting = new Set(queue.map((q) => q.activeSessionKey));

@@ -1,7 +1,7 @@
 import "server-only";
+import { can, DEFAULT_ROLE } from "@/lib/domain/roles";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
-import { hasAnyRole } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -46,7 +46,7 @@ export async function resolvePeople(tx: Tx, user: SessionUser, input: { particip
   const self: Person = { id: user.id, email: user.email, name: user.name, locale: user.locale, organisationId: user.organisationId, invited: false };
   const others = input.participantEmails.filter((e) => e !== user.email);
   if (others.length === 0) return [self];
-  if (!hasAnyRole(user.roles, ["ORDERER"])) throw new AppError("FORBIDDEN", "Only orderers book for others");
+  if (!can(user, "booking.bookForOthers")) throw new AppError("FORBIDDEN", "Only orderers book for others");
   if (!user.organisationId) {
     throw new AppError("INVALID_INPUT", "Orderer without organisation", { participantEmails: ["ordererNeedsOrganisation"] });
   }
@@ -89,7 +89,7 @@ export async function findOrInviteColleagues(
       continue;
     }
     const created = await tx.user.create({
-      data: { email, organisationId, locale: invitedBy.locale, roles: { create: { role: "PARTICIPANT", grantedById: invitedBy.id } } },
+      data: { email, organisationId, locale: invitedBy.locale, roles: { create: { role: DEFAULT_ROLE, grantedById: invitedBy.id } } },
       select: { id: true },
     });
     await recordAuditEvent(tx, { actorId: invitedBy.id, action: "user.invited", entityType: "User", entityId: created.id, after: { email } });

@@ -1,9 +1,9 @@
 import "server-only";
+import { can } from "@/lib/domain/roles";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { AppLocale } from "@/lib/domain/money";
-import { hasAnyRole } from "@/lib/domain/roles";
 import { toStockholmDate } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -12,7 +12,7 @@ import { CSV_CONTENT_TYPE, writeCsv } from "@/lib/exports/csv";
 import { writeXlsx, XLSX_CONTENT_TYPE } from "@/lib/exports/xlsx";
 import type { LooseTranslator } from "@/lib/i18n/loose-translator";
 import { siteTranslator } from "@/lib/i18n/site-messages";
-import { ATTENDANCE_STAFF, loadAttendanceSession } from "@/lib/server/attendance/attendance-session";
+import { loadAttendanceSession } from "@/lib/server/attendance/attendance-session";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { idField } from "@/lib/validation/fields";
 import { loadParticipantRows, type ParticipantRow, type ParticipantScope } from "./participant-rows";
@@ -68,8 +68,8 @@ export function participantColumns(t: LooseTranslator): ExportColumn<Participant
  * organisation (another organisation is NOT_FOUND, as if it did not exist); nobody else.
  */
 function authorize(user: SessionUser, input: ExportParticipantsInput): void {
-  if (hasAnyRole(user.roles, ATTENDANCE_STAFF)) return;
-  if (!hasAnyRole(user.roles, ["ORDERER"]) || input.scope !== "organisation") throw new AppError("FORBIDDEN");
+  if (can(user, "organisation.readAny")) return;
+  if (!can(user, "organisation.readOwn") || input.scope !== "organisation") throw new AppError("FORBIDDEN");
   if (user.organisationId !== input.id) throw new AppError("NOT_FOUND");
 }
 

@@ -1,30 +1,20 @@
 import "server-only";
+import { assertCan, can, rolesWith } from "@/lib/domain/roles";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { pmMachine, type PmStatus } from "@/lib/domain/pm/machine";
-import { hasAnyRole, type RoleName } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { idField } from "@/lib/validation/fields";
 
-/**
- * Who may review project PMs: coordinators and admins. A participant, supervisor or orderer
- * account never may, whatever it is given; the actions check the role and so does every use case.
- */
-export const REVIEWER_ROLES: readonly RoleName[] = ["COORDINATOR", "ADMIN"];
-
-export function assertMayReview(user: Pick<SessionUser, "roles">): void {
-  if (!hasAnyRole(user.roles, REVIEWER_ROLES)) throw new AppError("FORBIDDEN");
-}
-
 export type Reviewer = { id: string; name: string };
 
-/** Everyone who may be assigned a PM to review, by name. */
+/** Everyone who may be assigned a PM to review (pm.review), by name. */
 export async function listReviewers(client: PrismaClient | Prisma.TransactionClient = db): Promise<Reviewer[]> {
   const users = await client.user.findMany({
-    where: { erasedAt: null, roles: { some: { role: { in: [...REVIEWER_ROLES] } } } },
+    where: { erasedAt: null, roles: { some: { role: { in: rolesWith("pm.review") } } } },
     select: { id: true, name: true, email: true },
     orderBy: [{ name: "asc" }, { email: "asc" }],
   });
@@ -47,7 +37,7 @@ export type AssignReviewerResult = { pmId: string; reviewerId: string | null; ch
  * the PM's own author. Assigning the one already assigned changes nothing and writes nothing.
  */
 export async function assignReviewer(user: SessionUser, input: AssignReviewerInput, _now: Date): Promise<AssignReviewerResult> {
-  assertMayReview(user);
+  assertCan(user, "pm.review");
   return db.$transaction(
     async (tx) => {
       const [locked] = await tx.$queryRaw<{ status: PmStatus; participantId: string; reviewerId: string | null }[]>`
@@ -60,7 +50,7 @@ export async function assignReviewer(user: SessionUser, input: AssignReviewerInp
           where: { id: input.reviewerId },
           select: { erasedAt: true, roles: { select: { role: true } } },
         });
-        const mayReview = reviewer && !reviewer.erasedAt && hasAnyRole(reviewer.roles.map((r) => r.role), REVIEWER_ROLES);
+        const mayReview = reviewer && !reviewer.erasedAt && can({ roles: reviewer.roles.map((r) => r.role) }, "pm.review");
         if (!mayReview) throw new AppError("INVALID_INPUT", "Not a coordinator", { reviewerId: ["reviewerNotCoordinator"] });
         if (input.reviewerId === locked.participantId) {
           throw new AppError("INVALID_INPUT", "The author cannot review their own PM", { reviewerId: ["reviewerIsAuthor"] });

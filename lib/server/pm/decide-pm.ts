@@ -1,15 +1,14 @@
 import "server-only";
+import { assertCan, can } from "@/lib/domain/roles";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { pmMachine, statusAfterDecision, type PmDecision, type PmStatus } from "@/lib/domain/pm/machine";
-import { hasAnyRole } from "@/lib/domain/roles";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { paths } from "@/lib/i18n/paths";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { enqueueEmail } from "@/lib/server/mail/enqueue-email";
-import { assertMayReview, REVIEWER_ROLES } from "@/lib/server/pm/assign-reviewer";
 import { idField } from "@/lib/validation/fields";
 import { NO_MARKUP_MULTILINE } from "@/lib/validation/fields";
 
@@ -61,11 +60,11 @@ function notDecidableKey(status: PmStatus): string {
  * session), and never on their own PM.
  */
 export async function decidePm(user: SessionUser, input: DecidePmInput, now: Date): Promise<DecidePmResult> {
-  assertMayReview(user);
+  assertCan(user, "pm.review");
   return db.$transaction(
     async (tx) => {
       const roles = await tx.userRole.findMany({ where: { userId: user.id }, select: { role: true } });
-      if (!hasAnyRole(roles.map((r) => r.role), REVIEWER_ROLES)) throw new AppError("FORBIDDEN");
+      if (!can({ roles: roles.map((r) => r.role) }, "pm.review")) throw new AppError("FORBIDDEN");
 
       const [locked] = await tx.$queryRaw<{ status: PmStatus }[]>`
         select "status"::text as "status" from "ProjectPm" where "id" = ${input.pmId} for update`;

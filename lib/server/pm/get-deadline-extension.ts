@@ -1,8 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { assertCan } from "@/lib/domain/roles";
 import { dateColumnToLocalDate, type LocalDate } from "@/lib/domain/time";
-import { assertMayReview } from "@/lib/server/pm/assign-reviewer";
 
 export type DeadlineExtensionView = { newDeadline: LocalDate; reason: string };
 
@@ -11,7 +11,7 @@ export type DeadlineExtensionView = { newDeadline: LocalDate; reason: string };
  * when none was granted (or the booking does not exist). Coordinators and admins only.
  */
 export async function getDeadlineExtension(user: SessionUser, bookingId: string): Promise<DeadlineExtensionView | null> {
-  assertMayReview(user);
+  assertCan(user, "pm.review");
   const booking = await db.booking.findUnique({ where: { id: bookingId }, select: { workshopId: true, participantId: true } });
   if (!booking) return null;
   const extension = await db.deadlineExtension.findUnique({

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { hasAnyRole, type RoleName } from "@/lib/domain/roles";
+import { can, type RoleName } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import { idField } from "@/lib/validation/fields";
 
@@ -18,7 +18,7 @@ export async function getPmAttachment(user: { id: string; roles: readonly RoleNa
   });
   if (!attachment) throw new AppError("NOT_FOUND");
   const { pm } = attachment;
-  const allowed = pm.participantId === user.id || hasAnyRole(user.roles, ["COORDINATOR", "ADMIN"]) || pm.supervision?.supervisorId === user.id;
+  const allowed = pm.participantId === user.id || can(user, "pm.review") || pm.supervision?.supervisorId === user.id;
   if (!allowed) throw new AppError("NOT_FOUND");
   return { body: new Uint8Array(attachment.data), mimeType: attachment.mimeType, fileName: attachment.fileName };
 }

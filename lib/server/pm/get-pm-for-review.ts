@@ -3,9 +3,10 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { compareRevisions, type RevisionComparison } from "@/lib/domain/pm/compare";
 import { pmMachine, type PmDecision, type PmStatus } from "@/lib/domain/pm/machine";
+import { assertCan } from "@/lib/domain/roles";
 import { dateColumnToLocalDate, type LocalDate } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
-import { assertMayReview, listReviewers, type Reviewer } from "@/lib/server/pm/assign-reviewer";
+import { listReviewers, type Reviewer } from "@/lib/server/pm/assign-reviewer";
 import { idField } from "@/lib/validation/fields";
 
 export type ReviewRevision = {
@@ -62,7 +63,7 @@ export type PmForReview = {
  * an id that is not a PM (or not an id at all) is NOT_FOUND.
  */
 export async function getPmForReview(user: SessionUser, pmId: string): Promise<PmForReview> {
-  assertMayReview(user);
+  assertCan(user, "pm.review");
   if (!idField.safeParse(pmId).success) throw new AppError("NOT_FOUND");
   const pm = await db.projectPm.findUnique({
     where: { id: pmId },

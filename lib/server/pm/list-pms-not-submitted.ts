@@ -1,11 +1,11 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { personalPmDeadline } from "@/lib/domain/pm/deadline";
 import { dateColumnToLocalDate, type LocalDate } from "@/lib/domain/time";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertMayReview } from "@/lib/server/pm/assign-reviewer";
 import { pmDueWhere } from "@/lib/server/pm/pm-due";
 import { idField } from "@/lib/validation/fields";
 
@@ -35,7 +35,7 @@ export type PmNotSubmittedRow = {
  * personal deadline. Sorted by deadline, then name (ties by booking id). Coordinators and admins only.
  */
 export async function listPmsNotSubmitted(user: SessionUser, input: PmsNotSubmittedInput): Promise<PmNotSubmittedRow[]> {
-  assertMayReview(user);
+  assertCan(user, "pm.review");
   const where: Prisma.BookingWhereInput = {
     ...pmDueWhere,
     ...(input.workshop && { workshopId: input.workshop }),

@@ -1,10 +1,11 @@
 import "server-only";
+import { assertCan } from "@/lib/domain/roles";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { PmStatus } from "@/lib/domain/pm/machine";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertMayReview, listReviewers, type Reviewer } from "@/lib/server/pm/assign-reviewer";
+import { listReviewers, type Reviewer } from "@/lib/server/pm/assign-reviewer";
 import { idField } from "@/lib/validation/fields";
 
 /** The statuses the review queue shows: everything submitted at least once. Drafts are the participant's own. */
@@ -64,7 +65,7 @@ export type ReviewQueue = {
  * unless asked otherwise (ties by id, so the order is stable). Coordinators and admins only.
  */
 export async function listReviewQueue(user: SessionUser, input: ReviewQueueInput): Promise<ReviewQueue> {
-  assertMayReview(user);
+  assertCan(user, "pm.review");
   const filters: Prisma.ProjectPmWhereInput = {
     ...(input.workshop && { workshopId: input.workshop }),
     ...(input.organisation && { participant: { organisationId: input.organisation } }),

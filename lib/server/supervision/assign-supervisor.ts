@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { hasAnyRole, type RoleName } from "@/lib/domain/roles";
+import { assertCan, can, type RoleName } from "@/lib/domain/roles";
 import { canTakeAnother, supervisionPeriod, supervisorLimit } from "@/lib/domain/supervision";
 import { dateColumnToLocalDate, localDateToDateColumn, type LocalDate } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
@@ -14,7 +14,6 @@ import type { AssignSupervisorInput } from "@/lib/server/supervision/input";
 export { assignSupervisorInput } from "@/lib/server/supervision/input";
 
 /** Who may assign supervisors; the action checks the role too, this keeps the use case safe on its own. */
-const ASSIGNERS: readonly RoleName[] = ["COORDINATOR", "ADMIN"];
 
 export type AssignedSupervision = { supervisionId: string; startsOn: LocalDate; endsOn: LocalDate; plannedMeetings: number };
 
@@ -34,7 +33,7 @@ export async function assignSupervisor(
   now: Date,
   context: { requestId?: string } = {},
 ): Promise<AssignedSupervision> {
-  if (!hasAnyRole(user.roles, ASSIGNERS)) throw new AppError("FORBIDDEN");
+  assertCan(user, "supervision.assign");
   try {
     return await db.$transaction(async (tx) => {
       await tx.$queryRaw`select id from "ProjectPm" where id = ${input.pmId} for update`;
@@ -58,7 +57,7 @@ export async function assignSupervisor(
         where: { id: input.supervisorId },
         select: { id: true, name: true, email: true, locale: true, erasedAt: true, supervisionLimit: true, roles: { select: { role: true } } },
       });
-      if (!supervisor || supervisor.erasedAt || !supervisor.roles.some((r) => r.role === "SUPERVISOR")) {
+      if (!supervisor || supervisor.erasedAt || !can({ roles: supervisor.roles.map((r) => r.role) }, "supervision.conduct")) {
         throw new AppError("INVALID_INPUT", "Not a supervisor", { supervisorId: ["notSupervisor"] });
       }
       const supervisorName = supervisor.name ?? supervisor.email;

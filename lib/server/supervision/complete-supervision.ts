@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { hasAnyRole, type RoleName } from "@/lib/domain/roles";
+import { can, type RoleName } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import type { CompleteSupervisionInput } from "@/lib/server/supervision/input";
@@ -8,7 +8,6 @@ import type { CompleteSupervisionInput } from "@/lib/server/supervision/input";
 export { completeSupervisionInput } from "@/lib/server/supervision/input";
 
 /** Coordinators and admins may close any supervision; a supervisor only their own. */
-const CLOSES_ANY: readonly RoleName[] = ["COORDINATOR", "ADMIN"];
 
 /**
  * Marks an ACTIVE supervision COMPLETED (the supervisor's or a coordinator's call: all meetings held,
@@ -24,7 +23,7 @@ export async function completeSupervision(
     await tx.$queryRaw`select id from "Supervision" where id = ${input.supervisionId} for update`;
     const supervision = await tx.supervision.findUnique({ where: { id: input.supervisionId }, select: { id: true, supervisorId: true, status: true } });
     if (!supervision) throw new AppError("NOT_FOUND");
-    if (supervision.supervisorId !== user.id && !hasAnyRole(user.roles, CLOSES_ANY)) throw new AppError("NOT_FOUND");
+    if (supervision.supervisorId !== user.id && !can(user, "supervision.closeAny")) throw new AppError("NOT_FOUND");
     if (supervision.status !== "ACTIVE") throw new AppError("CONFLICT", `Supervision ${supervision.id} is ${supervision.status}`);
     await tx.supervision.update({ where: { id: supervision.id }, data: { status: "COMPLETED" } });
     await recordAuditEvent(tx, {

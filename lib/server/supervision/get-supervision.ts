@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { hasAnyRole, type RoleName } from "@/lib/domain/roles";
+import { can, type RoleName } from "@/lib/domain/roles";
 import {
   earliestMeetingDay,
   meetingProgress,
@@ -14,7 +14,6 @@ import { dateColumnToLocalDate, toStockholmDate, type LocalDate } from "@/lib/do
 import { AppError } from "@/lib/errors";
 
 /** Who may read any supervision (not log in it): they assign supervisors and follow the work. */
-const READS_ALL: readonly RoleName[] = ["COORDINATOR", "ADMIN"];
 
 export type PmText = {
   number: number;
@@ -81,7 +80,7 @@ export async function getSupervision(user: { id: string; roles: readonly RoleNam
   });
   if (!s) throw new AppError("NOT_FOUND");
   const own = s.supervisorId === user.id;
-  if (!own && !hasAnyRole(user.roles, READS_ALL)) throw new AppError("NOT_FOUND");
+  if (!own && !can(user, "supervision.readAll")) throw new AppError("NOT_FOUND");
 
   const today = toStockholmDate(now);
   const startsOn = dateColumnToLocalDate(s.startsOn);

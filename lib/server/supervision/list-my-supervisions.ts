@@ -1,11 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { hasAnyRole, type RoleName } from "@/lib/domain/roles";
+import { can, type RoleName } from "@/lib/domain/roles";
 import { supervisionNextStep, type SupervisionNextStep, type SupervisionStatus } from "@/lib/domain/supervision";
 import { dateColumnToLocalDate, toStockholmDate, type LocalDate } from "@/lib/domain/time";
 
 /** Who sees every supervision, not only their own: they assign supervisors and follow the work. */
-const SEES_ALL: readonly RoleName[] = ["COORDINATOR", "ADMIN"];
 
 export type SupervisionRow = {
   id: string;
@@ -31,7 +30,7 @@ export type SupervisionRow = {
  * Running supervisions come first, those ending soonest at the top.
  */
 export async function listMySupervisions(viewer: { id: string; roles: readonly RoleName[] }, now: Date) {
-  const seesAll = hasAnyRole(viewer.roles, SEES_ALL);
+  const seesAll = can(viewer, "supervision.readAll");
   const rows = await db.supervision.findMany({
     where: seesAll ? {} : { supervisorId: viewer.id },
     orderBy: [{ status: "asc" }, { endsOn: "asc" }, { id: "asc" }],

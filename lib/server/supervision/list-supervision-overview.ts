@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { hasAnyRole, type RoleName } from "@/lib/domain/roles";
+import { assertCan, rolesWith, type RoleName } from "@/lib/domain/roles";
 import {
   defaultSupervisionStart,
   meetingProgress,
@@ -10,13 +10,11 @@ import {
   type SupervisionStatus,
 } from "@/lib/domain/supervision";
 import { dateColumnToLocalDate, toStockholmDate, type LocalDate } from "@/lib/domain/time";
-import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SupervisionOverviewInput } from "@/lib/server/supervision/input";
 
 export { supervisionOverviewInput } from "@/lib/server/supervision/input";
 
-const VIEWERS: readonly RoleName[] = ["COORDINATOR", "ADMIN"];
 
 export type SupervisorChoice = { id: string; name: string; email: string; active: number; limit: number; full: boolean };
 
@@ -61,7 +59,7 @@ export async function listSupervisionOverview(
   input: SupervisionOverviewInput,
   now: Date,
 ): Promise<SupervisionOverview> {
-  if (!hasAnyRole(user.roles, VIEWERS)) throw new AppError("FORBIDDEN");
+  assertCan(user, "supervision.readAll");
   const today = toStockholmDate(now);
 
   const where: Prisma.ProjectPmWhereInput = {
@@ -77,7 +75,7 @@ export async function listSupervisionOverview(
       select: { id: true, title: true, edition: true },
     }),
     db.user.findMany({
-      where: { roles: { some: { role: "SUPERVISOR" } }, erasedAt: null },
+      where: { roles: { some: { role: { in: rolesWith("supervision.conduct") } } }, erasedAt: null },
       orderBy: [{ name: "asc" }, { email: "asc" }],
       select: { id: true, name: true, email: true, supervisionLimit: true },
     }),

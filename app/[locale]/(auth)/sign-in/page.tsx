@@ -84,7 +84,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
             people={demoUsers.map((u) => ({
               email: u.email,
               name: u.name,
-              roleNames: u.roles.map((r) => tRoles(r as "ADMIN")).join(", "),
+              roleNames: u.roles.map((r) => tRoles(r)).join(", "),
             }))}
           />
         </section>

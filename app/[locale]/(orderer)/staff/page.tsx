@@ -1,10 +1,10 @@
+import { can } from "@/lib/domain/roles";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { bookingActionRenderers } from "@/components/bookings/booking-actions";
 import { BookingOverview } from "@/components/bookings/booking-overview";
 import { requirePageArea } from "@/lib/auth/page-guards";
 import { mayDownloadBookingCalendar } from "@/lib/calendar-files/booking-calendar";
-import { hasAnyRole } from "@/lib/domain/roles";
 import { localeFromParams } from "@/lib/i18n/locale-param";
 import { paths } from "@/lib/i18n/paths";
 import { listStaffBookings } from "@/lib/server/enrollment/list-staff-bookings";
@@ -27,7 +27,7 @@ export default async function StaffBookingsPage({ params }: Props) {
   setRequestLocale(locale);
   const user = await requirePageArea(locale, "orderer");
   const now = new Date();
-  const everyone = hasAnyRole(user.roles, ["COORDINATOR", "ADMIN"]);
+  const everyone = can(user, "booking.manageAny");
   const [t, tOrganisation, staff, actions] = await Promise.all([
     getTranslations({ locale, namespace: "staffBookings" }),
     getTranslations({ locale, namespace: "organisationOverview" }),

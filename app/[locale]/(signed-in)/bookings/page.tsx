@@ -1,3 +1,4 @@
+import { can } from "@/lib/domain/roles";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { bookingActionRenderers } from "@/components/bookings/booking-actions";
@@ -5,7 +6,6 @@ import { MyAttendance } from "@/components/attendance/my-attendance";
 import { BookingOverview } from "@/components/bookings/booking-overview";
 import { SessionChangeNotices } from "@/components/bookings/session-change-notices";
 import { requirePageUser } from "@/lib/auth/page-guards";
-import { hasAnyRole } from "@/lib/domain/roles";
 import { localeFromParams } from "@/lib/i18n/locale-param";
 import { paths } from "@/lib/i18n/paths";
 import { listMySessionChanges } from "@/lib/server/calendar/list-my-session-changes";
@@ -37,7 +37,7 @@ export default async function MyBookingsPage({ params }: Props) {
       now,
       // Everything listed here is the reader's own.
       mayAct: () => true,
-      cancelAfterDeadline: hasAnyRole(user.roles, ["COORDINATOR", "ADMIN"]),
+      cancelAfterDeadline: can(user, "booking.manageAny"),
     }),
     listMySessionChanges(user, now),
   ]);

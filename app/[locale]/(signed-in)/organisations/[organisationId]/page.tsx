@@ -1,3 +1,4 @@
+import { can } from "@/lib/domain/roles";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -7,7 +8,6 @@ import { TableRegion, td, th } from "@/components/admin/table-region";
 import { ExportLinks } from "@/components/organisations/export-links";
 import { rateText, WorkshopPicker } from "@/components/organisations/workshop-picker";
 import { requirePageUser } from "@/lib/auth/page-guards";
-import { hasAnyRole } from "@/lib/domain/roles";
 import { isAppError } from "@/lib/errors";
 import { localeFromParams } from "@/lib/i18n/locale-param";
 import { paths } from "@/lib/i18n/paths";
@@ -43,7 +43,7 @@ export default async function OrganisationOverviewPage({ params, searchParams }:
   const t = await getTranslations({ locale, namespace: "organisationOverview" });
   const lang = contentLang(locale);
   const { organisation, workshop, counts } = overview;
-  const staff = hasAnyRole(user.roles, ["COORDINATOR", "ADMIN"]);
+  const staff = can(user, "organisation.readAny");
   const titled = (chunks: React.ReactNode) => <span lang={lang}>{chunks}</span>;
 
   return (

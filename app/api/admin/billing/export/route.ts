@@ -15,7 +15,7 @@ export function GET(request: Request): Promise<Response> {
   return serveDownload(request, {
     route: "GET /api/admin/billing/export",
     localeParam: "locale",
-    roles: ["ADMIN"],
+    permission: "billing.readAll",
     input: exportBillingInput,
     run: (user, input, { now, locale, requestId }) => exportBilling(user, input, now, { locale, requestId }),
   });

@@ -1,3 +1,4 @@
+import { can } from "@/lib/domain/roles";
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import type { AbstractIntlMessages } from "next-intl";
@@ -10,7 +11,6 @@ import type { LectureChoice } from "@/components/booking/types";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { requirePageUser } from "@/lib/auth/page-guards";
 import { getSessionUser } from "@/lib/auth/session";
-import { hasAnyRole } from "@/lib/domain/roles";
 import { formatLocalDate, formatStockholmDate, formatStockholmTime } from "@/lib/domain/time";
 import { localeFromParams } from "@/lib/i18n/locale-param";
 import { paths, withQuery } from "@/lib/i18n/paths";
@@ -50,7 +50,7 @@ export default async function BookPage({ params, searchParams }: Props) {
     redirect(withQuery(paths.signIn(locale), { callbackUrl: withQuery(paths.book(locale, slug), { lecture: lectureParam }) }));
   }
   const user = await requirePageUser(locale);
-  if (!hasAnyRole(user.roles, ["PARTICIPANT", "ORDERER"])) forbidden();
+  if (!can(user, "booking.book")) forbidden();
   const options = await loadOptions(slug);
   if (!options) notFound();
 
